@@ -1,0 +1,85 @@
+// Bundles the extension (and, with --tests, the test suites) the way the official esbuild sample does.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Prints errors in the `file:line:col: error:` form VS Code's problem matchers read. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  loader: { '.py': 'text' },
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+function testEntries(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...testEntries(full));
+    else if (/\.test\.ts$|[\\/]integration[\\/]index\.ts$/.test(full)) found.push(full);
+  }
+  return found;
+}
+
+async function main() {
+  const builds = [
+    {
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+      minify: production,
+    },
+  ];
+  if (tests) {
+    builds.push({
+      ...common,
+      entryPoints: testEntries('test'),
+      outdir: 'out/test',
+      outbase: 'test',
+      external: ['vscode', 'mocha'],
+      sourcemap: true,
+    });
+  }
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  try {
+    for (const ctx of contexts) {
+      const result = await ctx.rebuild();
+      for (const w of result.warnings) console.warn(`warning: ${w.text}`);
+    }
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});

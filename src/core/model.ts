@@ -1,0 +1,139 @@
+// The syllabus as the rest of the extension sees it, after loading and validation.
+
+/** How hard an exercise is meant to be. */
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+/** `function`: checks call the learner's definitions; `program`: checks feed stdin and read stdout. */
+export type ExerciseKind = 'function' | 'program';
+
+/** One canonical check of an exercise, run in file order. */
+export interface Check {
+  id: string;
+  title: string;
+  /** Python run by the harness; see docs in README "Practice-file format". */
+  code: string;
+  /** Shown when the check fails: what was expected. */
+  message: string;
+  /** Name of the learner definition the check exercises (used to point at a line). */
+  target?: string;
+}
+
+/** A practice task with starter code, a reference solution and checks. */
+export interface Exercise {
+  id: string;
+  title: string;
+  difficulty: Difficulty;
+  kind: ExerciseKind;
+  prompt: string;
+  starter: string;
+  solution: string;
+  checks: Check[];
+  hints: string[];
+}
+
+/** A syllabus topic: the unit that is marked complete. */
+export interface Topic {
+  id: string;
+  title: string;
+  summary: string;
+  objectives: string[];
+  exercises: Exercise[];
+}
+
+/** An exam domain (section) with its share of the exam. */
+export interface Domain {
+  id: string;
+  title: string;
+  weight: number;
+  topics: Topic[];
+}
+
+/** Published facts about an exam. */
+export interface ExamFacts {
+  items: number;
+  minutes: number;
+  passMark: number;
+  feeUsd: number;
+  prerequisites: string[];
+  delivery: string;
+}
+
+/** A certification with an exam and practice content. */
+export interface ExamCertification {
+  kind: 'exam';
+  id: string;
+  title: string;
+  shortTitle: string;
+  examCode: string;
+  order: number;
+  summary: string;
+  exam: ExamFacts;
+  /** Official objective code → subject, in the syllabus author's words. */
+  objectives: Record<string, string>;
+  domains: Domain[];
+  file: string;
+}
+
+/** A credential earned by holding other certifications (CEPP). */
+export interface Credential {
+  kind: 'credential';
+  id: string;
+  title: string;
+  shortTitle: string;
+  order: number;
+  summary: string;
+  requires: string[];
+  file: string;
+}
+
+/** Anything listed at the top of the tree. */
+export type Certification = ExamCertification | Credential;
+
+/** A problem found while loading syllabus files, pointing at a line. */
+export interface SyllabusProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** The loaded syllabus: what is valid, and what was wrong. */
+export interface Syllabus {
+  certifications: Certification[];
+  problems: SyllabusProblem[];
+}
+
+/** An exercise with everything around it, for rendering and progress keys. */
+export interface ExerciseRef {
+  cert: ExamCertification;
+  domain: Domain;
+  topic: Topic;
+  exercise: Exercise;
+  /** Stable progress key: `cert/topic/exercise`. */
+  key: string;
+}
+
+/** Progress key of an exercise. Topic ids are unique per certification, so the domain is not part of it. */
+export function exerciseKey(certId: string, topicId: string, exerciseId: string): string {
+  return `${certId}/${topicId}/${exerciseId}`;
+}
+
+/** Every exercise of the syllabus, in tree order. */
+export function allExercises(syllabus: Syllabus): ExerciseRef[] {
+  const refs: ExerciseRef[] = [];
+  for (const cert of syllabus.certifications) {
+    if (cert.kind !== 'exam') continue;
+    for (const domain of cert.domains) {
+      for (const topic of domain.topics) {
+        for (const exercise of topic.exercises) {
+          refs.push({ cert, domain, topic, exercise, key: exerciseKey(cert.id, topic.id, exercise.id) });
+        }
+      }
+    }
+  }
+  return refs;
+}
+
+/** Looks an exercise up by its progress key. */
+export function findExercise(syllabus: Syllabus, key: string): ExerciseRef | undefined {
+  return allExercises(syllabus).find((ref) => ref.key === key);
+}

@@ -1,0 +1,95 @@
+// Renders the practice file a learner works in: header, task, starter code, and a generated check
+// section that makes `python file.py` print the same checks the extension runs.
+import { Check, ExerciseRef } from './model';
+
+/** First characters of the line that starts the generated check section (the harness cuts there). */
+export const CHECKS_MARKER = '# ====== Cert Path checks';
+/** Header line that names the exercise, so a moved file can still be matched. */
+export const EXERCISE_TAG = '# cert-path-exercise:';
+
+const RULE = '#'.repeat(78);
+
+function comment(text: string): string[] {
+  return text
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line) => (line.trim() ? `# ${line}`.replace(/\s+$/, '') : '#'));
+}
+
+/** A Python string literal for `value`: a raw triple-quoted block when safe, JSON otherwise. */
+export function pythonString(value: string): string {
+  if (!value.includes("'''") && !value.endsWith('\\') && !value.includes('\r')) return `r'''${value}'''`;
+  return JSON.stringify(value); // JSON string escapes are valid Python string escapes
+}
+
+function checkLiteral(check: Check): string {
+  const fields = [
+    `"id": ${JSON.stringify(check.id)}`,
+    `"title": ${JSON.stringify(check.title)}`,
+    `"message": ${JSON.stringify(check.message)}`,
+    ...(check.target ? [`"target": ${JSON.stringify(check.target)}`] : []),
+    `"code": ${pythonString(check.code)}`,
+  ];
+  return `        {\n${fields.map((f) => `            ${f},`).join('\n')}\n        },`;
+}
+
+/** Relative path of an exercise's practice file below the practice folder. */
+export function practiceRelativePath(ref: ExerciseRef): string[] {
+  return [ref.cert.id, ref.topic.id, `${ref.exercise.id}.py`];
+}
+
+/** Progress key from a path relative to the practice folder (`cert/topic/exercise.py`), if it has that shape. */
+export function keyFromRelativePath(parts: string[]): string | undefined {
+  if (parts.length !== 3 || !parts[2].endsWith('.py')) return undefined;
+  const exercise = parts[2].slice(0, -3);
+  return [parts[0], parts[1], exercise].every((p) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p)) ? `${parts[0]}/${parts[1]}/${exercise}` : undefined;
+}
+
+/** Progress key named in a practice file's header, if any. */
+export function keyFromHeader(text: string): string | undefined {
+  for (const line of text.split('\n', 40)) {
+    if (line.startsWith(EXERCISE_TAG)) return line.slice(EXERCISE_TAG.length).trim() || undefined;
+  }
+  return undefined;
+}
+
+/** The complete practice file for an exercise. `runnerSource` is checklib.py. */
+export function renderPracticeFile(ref: ExerciseRef, runnerSource: string): string {
+  if (runnerSource.includes("'''")) throw new Error("checklib.py must not contain ''' (it is embedded in a raw string)");
+  const { cert, domain, topic, exercise } = ref;
+  const objectives = topic.objectives.map((code) => `${code} ${cert.objectives[code]}`);
+  const lines = [
+    RULE,
+    `# Cert Path · ${cert.shortTitle} (${cert.examCode}) › ${domain.title} › ${topic.title}`,
+    `# Exercise: ${exercise.title} (${exercise.difficulty})`,
+    ...objectives.map((o, i) => `# ${i === 0 ? 'Objectives:' : '           '} ${o}`),
+    `${EXERCISE_TAG} ${ref.key}`,
+    RULE,
+    '#',
+    '# Task',
+    '# ----',
+    ...comment(exercise.prompt),
+    '#',
+    '# Check your work with "Cert Path: Run Checks" (command palette, or the ▷',
+    '# button above this editor), or run this file: python ' + `${exercise.id}.py`,
+    RULE,
+    '',
+    exercise.starter.replace(/\s+$/, ''),
+    '',
+    '',
+    `${CHECKS_MARKER} ${'='.repeat(Math.max(0, 78 - CHECKS_MARKER.length - 1))}`,
+    '# Everything below is generated. Running this file runs these checks and prints',
+    '# a report. "Cert Path: Run Checks" always runs the official copy of the checks,',
+    '# so changing or deleting this section cannot mark the exercise complete.',
+    'if __name__ == "__main__":',
+    '    _CERT_PATH_CHECKS = [',
+    ...exercise.checks.map(checkLiteral),
+    '    ]',
+    `    _CERT_PATH_RUNNER = ${pythonString(runnerSource)}`,
+    '    _cert_path = {"__name__": "cert_path_checks"}',
+    '    exec(_CERT_PATH_RUNNER, _cert_path)',
+    `    _cert_path["standalone_main"](_CERT_PATH_CHECKS, __file__, ${JSON.stringify(exercise.kind)}, {})`,
+    '',
+  ];
+  return lines.join('\n');
+}

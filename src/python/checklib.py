@@ -1,0 +1,352 @@
+# Cert Path check runner.
+#
+# One source serves two ways: the extension runs it as a script (job mode:
+# canonical checks in, one JSON record per check out through a private result
+# file), and every practice file embeds it so `python exercise.py` prints the
+# same checks as a readable report (standalone mode).
+# Runs on Python 3.8 and newer; keep the syntax to what 3.8 accepts.
+import builtins
+import io
+import json
+import os
+import sys
+import time
+import traceback
+import types
+
+MARKER = "# ====== Cert Path checks"
+_dumps = json.dumps  # captured now: learner code may rebind json.dumps later
+_perf = time.perf_counter
+_MISSING = object()
+_LIMIT = 2000
+
+
+class CheckFailed(AssertionError):
+    """A check's expectation was not met; carries what was expected and what came back."""
+
+    def __init__(self, detail="", expected=_MISSING, actual=_MISSING, line=None):
+        AssertionError.__init__(self, detail)
+        self.detail = detail
+        self.expected = expected
+        self.actual = actual
+        self.line = line
+
+
+def show(value):
+    """repr() cut to a readable length."""
+    text = value if isinstance(value, str) and getattr(value, "_raw", False) else repr(value)
+    return text if len(text) <= _LIMIT else text[:_LIMIT] + "... (%d more characters)" % (len(text) - _LIMIT)
+
+
+def _same(actual, expected):
+    # bool/int/float/str must match in type too: 5 vs 5.0 or 1 vs True is the lesson.
+    if isinstance(expected, (bool, int, float, str, bytes, type(None))):
+        return type(actual) is type(expected) and actual == expected
+    if isinstance(expected, (list, tuple)):
+        return (type(actual) is type(expected) and len(actual) == len(expected)
+                and all(_same(a, e) for a, e in zip(actual, expected)))
+    if isinstance(expected, dict):
+        return (type(actual) is type(expected) and set(actual) == set(expected)
+                and all(_same(actual[k], expected[k]) for k in expected))
+    try:
+        return bool(actual == expected)
+    except Exception:
+        return False
+
+
+def expect(actual, expected, detail=""):
+    """Fail unless actual equals expected (same type for numbers, strings and bools)."""
+    if not _same(actual, expected):
+        raise CheckFailed(detail, expected, actual)
+
+
+def expect_close(actual, expected, tolerance=1e-9, detail=""):
+    """Fail unless actual is a number within tolerance of expected."""
+    ok = isinstance(actual, (int, float)) and not isinstance(actual, bool)
+    if not ok or abs(actual - expected) > tolerance:
+        raise CheckFailed(detail or "within %g of the expected value" % tolerance, expected, actual)
+
+
+def expect_true(condition, detail="", actual=_MISSING):
+    """Fail with detail unless condition holds."""
+    if not condition:
+        raise CheckFailed(detail, _MISSING, actual)
+
+
+def expect_raises(exception_type, func, *args, **kwargs):
+    """Call func and return the exception it raised; fail unless it is an exception_type."""
+    name = getattr(exception_type, "__name__", str(exception_type))
+    try:
+        value = func(*args, **kwargs)
+    except exception_type as error:
+        return error
+    except Exception as error:
+        raise CheckFailed("raised the wrong exception", name, type(error).__name__ + ": " + str(error))
+    raise CheckFailed("no exception was raised", name, value)
+
+
+def expect_output(actual, expected, detail=""):
+    """Compare printed text line by line; fail naming the first line that differs."""
+    got = actual.rstrip("\n").split("\n") if actual else []
+    want = expected.rstrip("\n").split("\n") if expected else []
+    for number in range(max(len(got), len(want))):
+        g = got[number] if number < len(got) else None
+        w = want[number] if number < len(want) else None
+        if g != w:
+            where = "output line %d: expected %s, got %s" % (
+                number + 1, "nothing" if w is None else repr(w), "nothing" if g is None else repr(g))
+            raise CheckFailed((detail + "\n" if detail else "") + where, _Raw(expected), _Raw(actual))
+
+
+class _Raw(str):
+    """Text shown as it is (outputs), not as a repr."""
+    _raw = True
+
+
+class _Solution(object):
+    """The learner's module; a missing name fails the check with a clear message."""
+
+    def __init__(self, module):
+        object.__setattr__(self, "_module", module)
+
+    def __getattr__(self, name):
+        module = object.__getattribute__(self, "_module")
+        try:
+            return getattr(module, name)
+        except AttributeError:
+            raise CheckFailed("Your code does not define `%s`; the task asks for it (check the spelling)." % name)
+
+
+class Learner(object):
+    """The learner's code: the practice file up to the checks marker, compiled once."""
+
+    def __init__(self, path):
+        self.path = os.path.abspath(path)
+        with open(self.path, "rb") as handle:
+            raw = handle.read()
+        text = raw.decode("utf-8-sig", errors="replace")
+        lines = text.splitlines(True)
+        cut = [i for i, line in enumerate(lines) if line.startswith(MARKER)]
+        self.source = "".join(lines[:cut[0]] if cut else lines)
+        self.code = compile(self.source, self.path, "exec")
+        self.module = None
+
+    def load(self):
+        """Run the code once as module `solution` (not __main__, so guarded blocks stay quiet)."""
+        module = types.ModuleType("solution")
+        module.__file__ = self.path
+        sys.modules["solution"] = module
+        exec(self.code, module.__dict__)
+        self.module = module
+        return module
+
+    def run_program(self, stdin=""):
+        """Run the code as a program with the given stdin; return what it printed (input() prompts excluded)."""
+        feed = io.StringIO(stdin)
+        out = io.StringIO()
+
+        def scripted_input(prompt=""):
+            line = feed.readline()
+            if not line:
+                raise EOFError("the program asked for more input than the check provides")
+            return line.rstrip("\n")
+
+        env_builtins = dict(vars(builtins))
+        env_builtins["input"] = scripted_input
+        scope = {"__name__": "__main__", "__file__": self.path, "__builtins__": env_builtins}
+        saved = sys.stdin, sys.stdout
+        sys.stdin, sys.stdout = feed, out
+        try:
+            exec(self.code, scope)
+        except SystemExit:
+            pass  # exit() ends a program normally; what it printed so far is the output
+        finally:
+            sys.stdin, sys.stdout = saved
+        return _Raw(out.getvalue())
+
+    def line_of(self, name):
+        """Line where `name` is defined in the learner's code, if it can be found."""
+        value = getattr(self.module, name, None) if self.module else None
+        code = getattr(value, "__code__", None)
+        if code is not None and os.path.abspath(code.co_filename) == self.path:
+            return code.co_firstlineno
+        for number, line in enumerate(self.source.splitlines(), 1):
+            stripped = line.lstrip()
+            for prefix in ("def ", "class ", "async def "):
+                if stripped.startswith(prefix + name) and stripped[len(prefix + name):][:1] in ("(", ":"):
+                    return number
+            if stripped.startswith(name) and stripped[len(name):].lstrip()[:1] == "=" and line == stripped:
+                return number
+        return None
+
+    def traceback_line(self, error):
+        """Deepest line of the learner's file in the error's traceback."""
+        found = None
+        for frame in traceback.extract_tb(error.__traceback__):
+            if os.path.abspath(frame.filename) == self.path:
+                found = frame.lineno
+        return found
+
+
+def capture(func, *args, **kwargs):
+    """Call func, returning (its result, what it printed)."""
+    out = io.StringIO()
+    saved = sys.stdout
+    sys.stdout = out
+    try:
+        result = func(*args, **kwargs)
+    finally:
+        sys.stdout = saved
+    return result, _Raw(out.getvalue())
+
+
+def _describe(error):
+    text = str(error)
+    return type(error).__name__ + (": " + text if text else "")
+
+
+def load_problem(learner_path, kind):
+    """Compile (and for function exercises, load) the learner's code; a problem record, or (Learner, None)."""
+    try:
+        learner = Learner(learner_path)
+    except SyntaxError as error:
+        return None, {"type": "load", "status": "error", "kind": type(error).__name__,
+                      "message": "%s: %s" % (type(error).__name__, error.msg),
+                      "line": error.lineno, "column": error.offset, "text": (error.text or "").rstrip()}
+    except (OSError, ValueError) as error:
+        return None, {"type": "load", "status": "error", "kind": "FileError",
+                      "message": "Could not read the practice file: " + _describe(error)}
+    if kind == "program":
+        return learner, None
+    try:
+        learner.load()
+    except BaseException as error:
+        if isinstance(error, EOFError):
+            reason = "Your code called input() while the checks were loading it; this exercise is checked by calling your functions, so no input is given."
+        elif isinstance(error, SystemExit):
+            reason = "Your code called exit() or sys.exit() while it was being loaded, so the checks could not run."
+        elif isinstance(error, ImportError):
+            reason = "Import failed: " + _describe(error)
+        else:
+            reason = "Your code raised " + _describe(error) + " while it was being loaded."
+        return learner, {"type": "load", "status": "error", "kind": type(error).__name__,
+                         "message": reason, "line": learner.traceback_line(error)}
+    return learner, None
+
+
+def run_check(learner, check, params):
+    """Run one check; return its record (status, message, expected, actual, line, durationMs)."""
+    record = {"type": "check", "id": check["id"], "status": "pass", "message": ""}
+    scope = {
+        "solution": _Solution(learner.module) if learner.module is not None else None,
+        "params": params, "expect": expect, "expect_close": expect_close, "expect_true": expect_true,
+        "expect_raises": expect_raises, "expect_output": expect_output, "capture": capture,
+        "run_program": learner.run_program, "CheckFailed": CheckFailed, "show": show,
+    }
+    started = _perf()
+    try:
+        exec(compile(check["code"], "<check %s>" % check["id"], "exec"), scope)
+    except AssertionError as error:
+        detail = getattr(error, "detail", None)
+        detail = str(error) if detail is None else detail
+        record["status"] = "fail"
+        record["message"] = check["message"] + ("\n" + detail if detail else "")
+        for field in ("expected", "actual"):
+            value = getattr(error, field, _MISSING)
+            if value is not _MISSING:
+                record[field] = show(value)
+        record["line"] = learner.traceback_line(error) or getattr(error, "line", None)
+    except BaseException as error:
+        # KeyboardInterrupt and SystemExit from learner code are results here, not a reason to stop.
+        record["status"] = "error"
+        record["message"] = "Your code raised %s during this check. %s" % (_describe(error), check["message"])
+        record["line"] = learner.traceback_line(error)
+        record["traceback"] = "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:]
+    record["durationMs"] = round((_perf() - started) * 1000, 3)
+    if not record.get("line") and record["status"] != "pass" and check.get("target"):
+        record["line"] = learner.line_of(check["target"])
+    return record
+
+
+def run_all(learner_path, checks, kind="function", params=None, emit=None):
+    """Run every check in order, calling emit(record) for the load problem (if any) and each check."""
+    sys._cert_path_active = True
+    directory = os.path.dirname(os.path.abspath(learner_path))
+    if directory not in sys.path:
+        sys.path.insert(0, directory)
+    learner, problem = load_problem(learner_path, kind)
+    records = []
+    if problem:
+        emit(problem)
+        for check in checks:
+            records.append({"type": "check", "id": check["id"], "status": "skipped",
+                            "message": "Not run: " + problem["message"]})
+            emit(records[-1])
+        return records
+    for check in checks:
+        records.append(run_check(learner, check, params or {}))
+        emit(records[-1])
+    return records
+
+
+def job_main():
+    """Extension mode: read the job named in CERT_PATH_JOB, write records to its result file."""
+    job_path = os.environ.pop("CERT_PATH_JOB")
+    with open(job_path, "r", encoding="utf-8") as handle:
+        job = json.load(handle)
+    os.remove(job_path)  # learner code never sees the nonce or the result path
+    out = open(job["resultPath"], "w", encoding="utf-8")
+    nonce = job["nonce"]
+
+    def emit(record):
+        record["nonce"] = nonce
+        out.write(_dumps(record) + "\n")
+        out.flush()
+
+    version = "%d.%d.%d" % tuple(sys.version_info[:3])
+    emit({"type": "start", "python": version, "executable": sys.executable})
+    run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit)
+    emit({"type": "end"})
+    out.close()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    # Leftover non-daemon threads in learner code must not keep the run alive.
+    os._exit(0)
+
+
+def standalone_main(checks, learner_path, kind="function", params=None):
+    """`python exercise.py` mode: run the embedded checks and print a report."""
+    if getattr(sys, "_cert_path_active", False):
+        return  # already inside a check run (the program re-ran this file)
+    labels = {"pass": "PASS ", "fail": "FAIL ", "error": "ERROR", "skipped": "SKIP "}
+    lines = []
+
+    def emit(record):
+        if record["type"] == "load":
+            where = " (line %s)" % record["line"] if record.get("line") else ""
+            lines.append("Problem: " + record["message"] + where)
+
+    records = run_all(learner_path, checks, kind, params, emit)
+    titles = dict((c["id"], c["title"]) for c in checks)
+    passed = sum(1 for r in records if r["status"] == "pass")
+    print("")
+    print("Cert Path checks: %d of %d passed" % (passed, len(records)))
+    for text in lines:
+        print("  " + text)
+    for record in records:
+        print("  %s %s" % (labels[record["status"]], titles[record["id"]]))
+        if record["status"] in ("fail", "error"):
+            for text in record["message"].split("\n"):
+                print("        " + text)
+            if "expected" in record:
+                print("        expected: " + record["expected"])
+            if "actual" in record:
+                print("        actual:   " + record["actual"])
+            if record.get("line"):
+                print("        at line %d of your file" % record["line"])
+    if passed == len(records):
+        print("All checks pass. Run \"Cert Path: Run Checks\" in VS Code to record it.")
+    sys.exit(0 if passed == len(records) else 1)
