@@ -26,7 +26,7 @@ log() { echo "[install] $*"; }
 
 # Prints the "version" of a package dir, or nothing if it is not installed.
 pkg_version() {
-  [ -f "$1/package.json" ] && node -p "require('$1/package.json').version" 2>/dev/null || true
+  [ -f "$1/package.json" ] && node -p 'require(process.argv[1]).version' "$1/package.json" 2>/dev/null || true
 }
 
 # --- apt packages ----------------------------------------------------------

@@ -196,12 +196,12 @@ async function main() {
     // Extension host gets this env as is, instead of one re-resolved from a login
     // shell (which would reset PATH, e.g. drop pyenv shims, and read the private HOME).
     '--force-disable-user-env',
-    // Backstop if the launcher itself is SIGKILLed: the browser then dies with it,
-    // and the server exits once its client connections are gone for 10 s
-    // (instead of waiting 3 h for the client to reconnect).
-    '--enable-remote-auto-shutdown',
-    '--remote-auto-shutdown-without-delay',
+    // Backstop if the launcher itself is SIGKILLed (the browser dies with it):
+    // the extension host is dropped 10 s after its client is gone (not 3 h), and
+    // the server exits 5 min after that. Not "without delay": the server would
+    // then exit as soon as the tests end, racing codeAutomationExit.
     '--reconnection-grace-time', '10',
+    '--enable-remote-auto-shutdown',
     ...opts.serverFlags,
   ], { cwd: runDir, env: serverEnv, detached: true, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);

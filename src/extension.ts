@@ -1,0 +1,65 @@
+// Entry point: builds the services, hands them to each other, and registers everything.
+import * as vscode from 'vscode';
+import runnerSource from './python/checklib.py';
+import { ContextKeys, OUTPUT_NAME, TOPIC_SCHEME, Views } from './ids';
+import { logProblems, registerCommands, TopicPages } from './vscode/commands';
+import { InterpreterService } from './vscode/interpreters';
+import { CheckService, PracticeFiles } from './vscode/practice';
+import { ProgressStore, SyllabusService } from './vscode/services';
+import { SyllabusTree, TreeNode } from './vscode/tree';
+
+/** What activate() returns: read-only access used by the integration tests. */
+export interface CertPathApi {
+  syllabus: SyllabusService;
+  progress: ProgressStore;
+  tree: SyllabusTree;
+  practice: PracticeFiles;
+  /** Milliseconds from activate() to the tree's first top-level answer with the full syllabus. */
+  firstTreeAnswerMs: Promise<number>;
+}
+
+/** Called by VS Code when the sidebar opens or a command runs. */
+export function activate(context: vscode.ExtensionContext): CertPathApi {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel(OUTPUT_NAME);
+  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'));
+  const progress = new ProgressStore(context.workspaceState);
+  const interpreters = new InterpreterService(output);
+  const practice = new PracticeFiles(syllabus, progress, context.globalStorageUri, runnerSource);
+  const checks = new CheckService(interpreters, progress, output, runnerSource);
+  const tree = new SyllabusTree(syllabus, progress);
+  const topicPages = new TopicPages(syllabus, progress);
+  const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, { treeDataProvider: tree, showCollapseAll: true });
+
+  const setTrustMessage = () => {
+    view.message = vscode.workspace.isTrusted ? undefined : 'Restricted Mode: you can browse and generate practice files; checks run once you trust this workspace.';
+  };
+  const updateActiveFileContext = (editor = vscode.window.activeTextEditor) => {
+    const isPractice = !!editor && editor.document.languageId === 'python' && !!practice.exerciseFor(editor.document.uri, editor.document.getText());
+    void vscode.commands.executeCommand('setContext', ContextKeys.activeIsPracticeFile, isPractice);
+  };
+
+  context.subscriptions.push(
+    output, syllabus, progress, interpreters, checks, tree, topicPages, view,
+    vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, topicPages),
+    ...registerCommands({ syllabus, progress, practice, checks, interpreters, output, topicPages }),
+    vscode.window.onDidChangeActiveTextEditor((e) => updateActiveFileContext(e)),
+    vscode.workspace.onDidGrantWorkspaceTrust(setTrustMessage),
+    syllabus.onDidChange((s) => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.syllabusEmpty, s.certifications.length === 0);
+      updateActiveFileContext();
+    }),
+  );
+  setTrustMessage();
+  if (progress.droppedOnLoad) output.appendLine(`Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under certPath.progress.unreadable.`);
+
+  const loaded = syllabus.load().then((s) => {
+    logProblems(output, s.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+    tree.getChildren();
+    return Date.now() - started;
+  });
+  return { syllabus, progress, tree, practice, firstTreeAnswerMs: loaded };
+}
+
+/** Nothing to do: every resource is in context.subscriptions. */
+export function deactivate(): void {}

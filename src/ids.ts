@@ -1,0 +1,38 @@
+// Every command, view, setting and context key the extension contributes, in one place.
+// package.json must agree; test/unit/manifest.test.ts checks that it does.
+
+/** Command ids. */
+export const Commands = {
+  generatePracticeFile: 'certPath.generatePracticeFile',
+  runChecks: 'certPath.runChecks',
+  openTopic: 'certPath.openTopic',
+  resetTopicProgress: 'certPath.resetTopicProgress',
+  selectInterpreter: 'certPath.selectInterpreter',
+  refresh: 'certPath.refresh',
+  showOutput: 'certPath.showOutput',
+} as const;
+
+/** View container and view ids. */
+export const Views = {
+  container: 'certPath',
+  syllabus: 'certPath.syllabus',
+} as const;
+
+/** Setting names below the `certPath` section. */
+export const Settings = {
+  section: 'certPath',
+  pythonPath: 'pythonPath',
+  checkTimeoutSeconds: 'checkTimeoutSeconds',
+  practiceFolder: 'practiceFolder',
+} as const;
+
+/** Context keys used in `when` clauses. */
+export const ContextKeys = {
+  activeIsPracticeFile: 'certPath.activeIsPracticeFile',
+  syllabusEmpty: 'certPath.syllabusEmpty',
+} as const;
+
+/** URI scheme of the read-only topic pages. */
+export const TOPIC_SCHEME = 'cert-path-topic';
+/** Name of the output channel. */
+export const OUTPUT_NAME = 'Cert Path';

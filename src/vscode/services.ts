@@ -1,0 +1,86 @@
+// State holders the VS Code layer shares: the loaded syllabus and the workspace's progress.
+import * as vscode from 'vscode';
+import { Syllabus } from '../core/model';
+import { PROGRESS_KEY, ProgressState, readProgress } from '../core/progress';
+import { loadSyllabus, SyllabusSource } from '../core/syllabusLoader';
+
+/** Loads the syllabus YAML shipped in the extension's `syllabus/` folder. */
+export class SyllabusService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Syllabus>();
+  /** Fires after every (re)load. */
+  readonly onDidChange = this.changed.event;
+  private current: Syllabus = { certifications: [], problems: [] };
+  private loaded = false;
+
+  constructor(private readonly folder: vscode.Uri) {}
+
+  /** The syllabus as last loaded (empty before the first load). */
+  get syllabus(): Syllabus {
+    return this.current;
+  }
+
+  /** Whether a load has finished. */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Reads and validates every `*.yaml` file; problems are kept, never thrown. */
+  async load(): Promise<Syllabus> {
+    const sources: SyllabusSource[] = [];
+    let entries: [string, vscode.FileType][] = [];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(this.folder);
+    } catch (error) {
+      this.current = { certifications: [], problems: [{ file: this.folder.fsPath, line: 1, message: `cannot read the syllabus folder: ${String(error)}` }] };
+    }
+    const files = entries.filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/.test(name)).map(([name]) => name).sort();
+    for (const name of files) {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name));
+      sources.push({ file: `syllabus/${name}`, text: new TextDecoder('utf-8').decode(bytes) });
+    }
+    if (entries.length || sources.length) this.current = loadSyllabus(sources);
+    this.loaded = true;
+    this.changed.fire(this.current);
+    return this.current;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Progress in workspace state under one versioned key. */
+export class ProgressStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ProgressState>();
+  /** Fires after every change. */
+  readonly onDidChange = this.changed.event;
+  private state: ProgressState;
+  /** Entries that could not be read when the store opened (reported once in the output). */
+  readonly droppedOnLoad: number;
+
+  constructor(private readonly memento: vscode.Memento) {
+    const raw = memento.get(PROGRESS_KEY);
+    const { state, dropped } = readProgress(raw);
+    this.state = state;
+    this.droppedOnLoad = dropped;
+    // Keep what could not be read beside the live key, so a later version can still recover it.
+    if (dropped) void memento.update(`${PROGRESS_KEY}.unreadable`, raw);
+  }
+
+  /** The current progress. */
+  get current(): ProgressState {
+    return this.state;
+  }
+
+  /** Applies a pure change and persists it. */
+  async update(change: (state: ProgressState) => ProgressState): Promise<ProgressState> {
+    this.state = change(this.state);
+    await this.memento.update(PROGRESS_KEY, this.state);
+    this.changed.fire(this.state);
+    return this.state;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,34 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Commands, Settings, Views } from '../../src/ids';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+
+describe('package.json contributions', () => {
+  it('declares exactly the commands of src/ids.ts, each in the Cert Path category', () => {
+    const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepStrictEqual(declared, Object.values(Commands).sort());
+    for (const c of pkg.contributes.commands) assert.strictEqual(c.category, 'Cert Path', c.command);
+  });
+
+  it('names only known commands and views in menus', () => {
+    const known = new Set<string>(Object.values(Commands));
+    for (const [menu, entries] of Object.entries(pkg.contributes.menus) as [string, { command: string }[]][]) {
+      for (const entry of entries) assert.ok(known.has(entry.command), `${menu}: ${entry.command}`);
+    }
+    assert.deepStrictEqual(pkg.contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.syllabus]);
+  });
+
+  it('declares the settings with their defaults', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.strictEqual(props[`${Settings.section}.${Settings.pythonPath}`].default, '');
+    assert.strictEqual(props[`${Settings.section}.${Settings.checkTimeoutSeconds}`].default, 10);
+    assert.strictEqual(props[`${Settings.section}.${Settings.practiceFolder}`].default, '.cert-path');
+  });
+
+  it('supports untrusted workspaces only in a limited way, restricting the interpreter setting', () => {
+    assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['certPath.pythonPath']);
+  });
+});
