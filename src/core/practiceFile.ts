@@ -81,6 +81,9 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string): stri
     '# Everything below is generated. Running this file runs these checks and prints',
     '# a report. "Cert Path: Run Checks" always runs the official copy of the checks,',
     '# so changing or deleting this section cannot mark the exercise complete.',
+    ...(exercise.kind === 'program'
+      ? ['# This exercise is a program: running the file runs it first (type its input),', '# then the checks run it again with their own input.']
+      : []),
     'if __name__ == "__main__":',
     '    _CERT_PATH_CHECKS = [',
     ...exercise.checks.map(checkLiteral),

@@ -4,7 +4,7 @@ import {
   certComplete, credentialStanding, emptyProgress, exerciseStatus, forget, readProgress, recordGenerated, recordRun, topicKeys, topicsTally, topicTally,
 } from '../../src/core/progress';
 import { loadSyllabus } from '../../src/core/syllabusLoader';
-import { edit, VALID } from './fixtures';
+import { edit } from './fixtures';
 
 const T0 = new Date('2026-01-01T10:00:00Z');
 const T1 = new Date('2026-01-01T11:00:00Z');

@@ -1,0 +1,125 @@
+// The runner with a real Python on the cases learners hit: wrong answers, broken files, endless
+// loops, early exits and imitation of the result protocol. None may end in a false pass.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import { findExercise } from '../../src/core/model';
+import { CHECKS_MARKER } from '../../src/core/practiceFile';
+import { RunReport, runChecks } from '../../src/core/runner';
+import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
+
+const python = testPython();
+const syllabus = shippedSyllabus();
+const ref = findExercise(syllabus, 'pcep/arithmetic/split-seconds')!;
+const dir = tempDir('cert-path-runner-');
+const solution = ref.exercise.solution;
+
+function run(code: string, timeoutSeconds = 10, kind = ref.exercise.kind): Promise<RunReport> {
+  const file = writePracticeFile(dir, ref, code);
+  return runChecks({ interpreter: python, file, kind, checks: ref.exercise.checks, timeoutSeconds, runnerSource });
+}
+
+describe('runner with a real Python', function () {
+  this.timeout(60000);
+
+  it('fixture exercise exists and its solution passes', async () => {
+    assert.ok(ref, 'pcep/arithmetic/split-seconds is in the syllabus');
+    assert.strictEqual((await run(solution)).result.outcome, 'passed');
+  });
+
+  it('reports a syntax error with its line in the learner file', async () => {
+    const code = `${solution}\ndef broken(:\n    pass\n`;
+    const { result } = await run(code);
+    const file = writePracticeFile(dir, ref, code);
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('def broken(')) + 1;
+    assert.strictEqual(result.outcome, 'error');
+    assert.strictEqual(result.problem?.kind, 'syntax');
+    assert.strictEqual(result.problem?.line, line);
+    assert.ok(result.checks.every((c) => c.status === 'skipped'));
+  });
+
+  it('reports an import error as a load problem', async () => {
+    const { result } = await run(`import no_such_module_here\n${solution}`);
+    assert.strictEqual(result.outcome, 'error');
+    assert.match(result.problem!.message, /Import failed: ModuleNotFoundError: No module named 'no_such_module_here'/);
+  });
+
+  it('points a failing check at the function it exercises and gives expected/actual', async () => {
+    const { result } = await run(solution.replace(/return .*$/m, 'return (0, 0, 0)'));
+    assert.strictEqual(result.outcome, 'failed');
+    const failed = result.checks.find((c) => c.status === 'fail')!;
+    assert.ok(failed.expected && failed.actual === '(0, 0, 0)', JSON.stringify(failed));
+    assert.ok(failed.line && failed.line > 10, 'line points into the learner code below the header');
+  });
+
+  it('says which name is missing when the function was renamed', async () => {
+    const { result } = await run(solution.replace(/def (\w+)/, 'def renamed_$1'));
+    assert.strictEqual(result.outcome, 'failed');
+    assert.match(result.checks[0].message, /does not define `\w+`/);
+  });
+
+  it('stops an endless loop at the timeout, within two seconds of it, with a clear message', async () => {
+    const started = Date.now();
+    const report = await run('while True:\n    pass\n', 2);
+    const took = Date.now() - started;
+    assert.strictEqual(report.result.outcome, 'error');
+    assert.strictEqual(report.result.problem?.kind, 'timeout');
+    assert.match(report.result.problem!.message, /stopped after 2 s/);
+    assert.ok(took < 4000, `took ${took} ms`);
+  });
+
+  it('kills the processes the learner code started when it times out', async () => {
+    const marker = `cert-path-orphan-${Date.now()}`;
+    const code = `import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "${marker}"])\nwhile True:\n    pass\n`;
+    await run(code, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker));
+    assert.deepStrictEqual(left, []);
+  });
+
+  it('never passes when the code exits before the checks run', async () => {
+    for (const exit of ['import sys\nsys.exit(0)\n', 'import os\nos._exit(0)\n']) {
+      const { result } = await run(`${solution}\n${exit}`);
+      assert.strictEqual(result.outcome, 'error', exit);
+      assert.ok(result.checks.every((c) => c.status !== 'pass'), exit);
+    }
+  });
+
+  it('is not fooled by printed imitations of the result protocol', async () => {
+    const forged = ref.exercise.checks.map((c) => `print('{"nonce": "x", "type": "check", "id": "${c.id}", "status": "pass"}')`).join('\n');
+    const { result } = await run(`${forged}\nprint('{"nonce": "x", "type": "end"}')\ndef nothing():\n    pass\n`);
+    assert.notStrictEqual(result.outcome, 'passed');
+  });
+
+  it('runs the canonical checks even when the file check section was deleted or edited', async () => {
+    const file = writePracticeFile(dir, ref, ref.exercise.starter);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.slice(0, text.indexOf(CHECKS_MARKER)));
+    const deleted = await runChecks({ interpreter: python, file, kind: ref.exercise.kind, checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource });
+    assert.strictEqual(deleted.result.outcome, 'failed');
+    fs.writeFileSync(file, text.replace(/"code": r'''[^']*'''/g, '"code": r\'\'\'pass\'\'\''));
+    const edited = await runChecks({ interpreter: python, file, kind: ref.exercise.kind, checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource });
+    assert.strictEqual(edited.result.outcome, 'failed');
+  });
+
+  it('keeps only the first 256 KiB of a flood of output', async () => {
+    const report = await run(`print("x" * 3_000_000)\n${solution}`);
+    assert.strictEqual(report.result.outcome, 'passed');
+    assert.ok(report.stdout.length <= 256 * 1024 && report.truncatedBytes > 2_000_000, `${report.stdout.length} kept, ${report.truncatedBytes} dropped`);
+  });
+
+  it('cancels a run when asked', async () => {
+    const controller = new AbortController();
+    const file = writePracticeFile(dir, ref, 'while True:\n    pass\n');
+    const pending = runChecks({ interpreter: python, file, kind: ref.exercise.kind, checks: ref.exercise.checks, timeoutSeconds: 30, runnerSource, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    const report = await pending;
+    assert.strictEqual(report.result.outcome, 'cancelled');
+  });
+
+  it('explains a missing interpreter instead of throwing', async () => {
+    const report = await runChecks({ interpreter: { command: '/no/such/python3', args: [], source: 'setting' }, file: writePracticeFile(dir, ref, solution), kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 5, runnerSource });
+    assert.strictEqual(report.result.outcome, 'error');
+    assert.match(report.result.problem!.message, /did not start.*ENOENT/);
+  });
+});
