@@ -1,5 +1,6 @@
 // Entry point: builds the services, hands them to each other, and registers everything.
 import * as vscode from 'vscode';
+import { PROGRESS_KEY } from './core/progress';
 import runnerSource from './python/checklib.py';
 import { ContextKeys, OUTPUT_NAME, TOPIC_SCHEME, Views } from './ids';
 import { logProblems, registerCommands, TopicPages } from './vscode/commands';
@@ -16,6 +17,8 @@ export interface CertPathApi {
   practice: PracticeFiles;
   /** Milliseconds from activate() to the tree's first top-level answer with the full syllabus. */
   firstTreeAnswerMs: Promise<number>;
+  /** The raw value VS Code stored under the progress key in workspace state. */
+  storedProgress(): unknown;
 }
 
 /** Called by VS Code when the sidebar opens or a command runs. */
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     tree.getChildren();
     return Date.now() - started;
   });
-  return { syllabus, progress, tree, practice, firstTreeAnswerMs: loaded };
+  return { syllabus, progress, tree, practice, firstTreeAnswerMs: loaded, storedProgress: () => context.workspaceState.get(PROGRESS_KEY) };
 }
 
 /** Nothing to do: every resource is in context.subscriptions. */

@@ -103,9 +103,9 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       case 'cert': {
         const topics = topicsTally(this.state, node.cert.id, node.cert.domains.flatMap((d) => d.topics));
         const exercises = certExerciseTally(this.state, node.cert);
-        const item = new vscode.TreeItem(`${node.cert.shortTitle} — ${node.cert.title}`, collapsed);
+        const item = new vscode.TreeItem(node.cert.shortTitle, collapsed);
         item.id = `cert:${node.cert.id}`;
-        item.description = `${topics.passed}/${topics.total} topics`;
+        item.description = `${topics.passed}/${topics.total} topics · ${node.cert.title}`;
         item.iconPath = topics.status === 'passed' ? ICONS.passed : new vscode.ThemeIcon('mortar-board');
         const tooltip = examFacts(node.cert);
         tooltip.appendMarkdown(`\n${topics.passed} of ${topics.total} topics complete · ${exercises.passed} of ${exercises.total} exercises passed`);
@@ -115,10 +115,10 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       }
       case 'credential': {
         const standing = credentialStanding(this.state, this.syllabus.syllabus, node.credential.requires);
-        const item = new vscode.TreeItem(`${node.credential.shortTitle} — ${node.credential.title}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(node.credential.shortTitle, vscode.TreeItemCollapsibleState.None);
         item.id = `credential:${node.credential.id}`;
         item.iconPath = standing.earned ? new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('lock');
-        item.description = standing.earned ? 'earned' : `still needed: ${standing.missing.map((c) => c.shortTitle).join(', ')}`;
+        item.description = `${standing.earned ? 'earned' : `still needed: ${standing.missing.map((c) => c.shortTitle).join(', ')}`} · ${node.credential.title}`;
         item.tooltip = new vscode.MarkdownString(`**${node.credential.title}**\n\n${node.credential.summary.trim()}\n\nEarned by completing: ${node.credential.requires.map((id) => id.toUpperCase()).join(', ')}.`);
         item.contextValue = 'certPath.credential';
         return item;
