@@ -34,11 +34,19 @@ export class SyllabusService implements vscode.Disposable {
       this.current = { certifications: [], problems: [{ file: this.folder.fsPath, line: 1, message: `cannot read the syllabus folder: ${String(error)}` }] };
     }
     const files = entries.filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/.test(name)).map(([name]) => name).sort();
+    const unreadable: Syllabus['problems'] = [];
     for (const name of files) {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name));
-      sources.push({ file: `syllabus/${name}`, text: new TextDecoder('utf-8').decode(bytes) });
+      try {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name));
+        sources.push({ file: `syllabus/${name}`, text: new TextDecoder('utf-8').decode(bytes) });
+      } catch (error) {
+        unreadable.push({ file: `syllabus/${name}`, line: 1, message: `cannot read the file: ${String(error)}` });
+      }
     }
-    if (entries.length || sources.length) this.current = loadSyllabus(sources);
+    if (entries.length) {
+      const loaded = loadSyllabus(sources);
+      this.current = { ...loaded, problems: [...unreadable, ...loaded.problems] };
+    }
     this.loaded = true;
     this.changed.fire(this.current);
     return this.current;
