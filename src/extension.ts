@@ -2,8 +2,10 @@
 import * as vscode from 'vscode';
 import { PROGRESS_KEY } from './core/progress';
 import runnerSource from './python/checklib.py';
-import { ContextKeys, OUTPUT_NAME, TOPIC_SCHEME, Views } from './ids';
+import { Commands, ContextKeys, OUTPUT_NAME, SOLUTION_SCHEME, TOPIC_SCHEME, Views } from './ids';
 import { logProblems, registerCommands, TopicPages } from './vscode/commands';
+import { CheckDiagnostics, PracticeLenses, ProgressStatus, RunOnSave, SolutionDocuments } from './vscode/feedback';
+import { CheckTests } from './vscode/testing';
 import { InterpreterService } from './vscode/interpreters';
 import { CheckService, PracticeFiles } from './vscode/practice';
 import { ProgressStore, SyllabusService } from './vscode/services';
@@ -15,6 +17,9 @@ export interface CertPathApi {
   progress: ProgressStore;
   tree: SyllabusTree;
   practice: PracticeFiles;
+  tests: CheckTests;
+  diagnostics: CheckDiagnostics;
+  status: ProgressStatus;
   /** Milliseconds from activate() to the tree's first top-level answer with the full syllabus. */
   firstTreeAnswerMs: Promise<number>;
   /** The raw value VS Code stored under the progress key in workspace state. */
@@ -33,6 +38,18 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const tree = new SyllabusTree(syllabus, progress);
   const topicPages = new TopicPages(syllabus, progress);
   const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, { treeDataProvider: tree, showCollapseAll: true });
+  const tests = new CheckTests(syllabus, practice, checks);
+  const diagnostics = new CheckDiagnostics(checks);
+  const lenses = new PracticeLenses(practice, progress);
+  const status = new ProgressStatus(syllabus, progress, practice, checks);
+  const runOnSave = new RunOnSave(practice, (_ref, uri) => Promise.resolve(vscode.commands.executeCommand(Commands.runChecks, uri, { quietUnlessPassed: true })));
+  // Practice files created or deleted outside the extension still show up in (or leave) the Test Explorer.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
+  const onFile = (uri: vscode.Uri) => {
+    if (!tests.isPracticePath(uri)) return;
+    const ref = practice.exerciseFor(uri);
+    if (ref) void tests.add(ref, uri);
+  };
 
   const setTrustMessage = () => {
     view.message = vscode.workspace.isTrusted ? undefined : 'Restricted Mode: you can browse and generate practice files; checks run once you trust this workspace.';
@@ -43,9 +60,13 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   };
 
   context.subscriptions.push(
-    output, syllabus, progress, interpreters, checks, tree, topicPages, view,
+    output, syllabus, progress, interpreters, checks, tree, topicPages, view, tests, diagnostics, lenses, status, runOnSave, watcher,
+    watcher.onDidCreate(onFile),
+    watcher.onDidDelete((uri) => tests.remove(uri)),
     vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, topicPages),
-    ...registerCommands({ syllabus, progress, practice, checks, interpreters, output, topicPages }),
+    vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(syllabus)),
+    vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
+    ...registerCommands({ syllabus, progress, practice, tests, diagnostics, interpreters, output, topicPages }),
     vscode.window.onDidChangeActiveTextEditor((e) => updateActiveFileContext(e)),
     vscode.workspace.onDidGrantWorkspaceTrust(setTrustMessage),
     syllabus.onDidChange((s) => {
@@ -61,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     tree.getChildren();
     return Date.now() - started;
   });
-  return { syllabus, progress, tree, practice, firstTreeAnswerMs: loaded, storedProgress: () => context.workspaceState.get(PROGRESS_KEY) };
+  return { syllabus, progress, tree, practice, tests, diagnostics, status, firstTreeAnswerMs: loaded, storedProgress: () => context.workspaceState.get(PROGRESS_KEY) };
 }
 
 /** Nothing to do: every resource is in context.subscriptions. */

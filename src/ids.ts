@@ -10,6 +10,9 @@ export const Commands = {
   selectInterpreter: 'certPath.selectInterpreter',
   refresh: 'certPath.refresh',
   showOutput: 'certPath.showOutput',
+  showHint: 'certPath.showHint',
+  showSolution: 'certPath.showSolution',
+  resetExercise: 'certPath.resetExercise',
 } as const;
 
 /** View container and view ids. */
@@ -24,6 +27,8 @@ export const Settings = {
   pythonPath: 'pythonPath',
   checkTimeoutSeconds: 'checkTimeoutSeconds',
   practiceFolder: 'practiceFolder',
+  solutionAfterFailedRuns: 'solutionAfterFailedRuns',
+  runOnSave: 'runOnSave',
 } as const;
 
 /** Context keys used in `when` clauses. */
@@ -34,5 +39,7 @@ export const ContextKeys = {
 
 /** URI scheme of the read-only topic pages. */
 export const TOPIC_SCHEME = 'cert-path-topic';
+/** URI scheme of the read-only reference solutions. */
+export const SOLUTION_SCHEME = 'cert-path-solution';
 /** Name of the output channel. */
 export const OUTPUT_NAME = 'Cert Path';

@@ -96,3 +96,25 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string): stri
   ];
   return lines.join('\n');
 }
+
+/** A backup name beside `name.py` that is not taken yet: `name.bak.py`, then `name.bak-2.py`, … */
+export function backupName(fileName: string, taken: (candidate: string) => boolean): string {
+  const stem = fileName.replace(/\.py$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}.bak${n === 1 ? '' : `-${n}`}.py`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** 1-based line of each embedded check's `"id"` entry, for gutter positions; absent if the section is gone. */
+export function checkLines(text: string): Map<string, number> {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(CHECKS_MARKER));
+  const found = new Map<string, number>();
+  if (start < 0) return found;
+  for (let i = start; i < lines.length; i++) {
+    const m = /^ {12}"id": ("(?:[^"\\]|\\.)*"),$/.exec(lines[i]);
+    if (m) found.set(JSON.parse(m[1]) as string, i + 1);
+  }
+  return found;
+}

@@ -17,6 +17,8 @@ export interface ExerciseProgress {
   lastRunAt?: string;
   /** Set by the first passing run and never cleared by a later failing one. */
   passedAt?: string;
+  /** How many hints the learner has revealed, in order. */
+  hintsRevealed?: number;
 }
 
 /** All progress of a workspace. */
@@ -47,6 +49,7 @@ function cleanEntry(value: unknown): ExerciseProgress | undefined {
   if (date(value.lastRunAt)) entry.lastRunAt = date(value.lastRunAt);
   if (date(value.passedAt)) entry.passedAt = date(value.passedAt);
   if (outcome === 'passed' || outcome === 'failed' || outcome === 'error') entry.lastOutcome = outcome;
+  if (count(value.hintsRevealed) > 0) entry.hintsRevealed = count(value.hintsRevealed);
   return entry;
 }
 
@@ -87,6 +90,19 @@ export function recordRun(state: ProgressState, key: string, outcome: RunOutcome
     lastRunAt: at,
     passedAt: e.passedAt ?? (outcome === 'passed' ? at : undefined),
   }));
+}
+
+/** Reveals the next hint (up to `total`); returns the new state and the 1-based number now shown. */
+export function revealHint(state: ProgressState, key: string, total: number): { state: ProgressState; shown: number } {
+  const current = state.exercises[key]?.hintsRevealed ?? 0;
+  const shown = Math.min(total, current + 1);
+  return { state: withEntry(state, key, (e) => ({ ...e, hintsRevealed: shown })), shown };
+}
+
+/** Why a solution may or may not be shown: after a pass, or after enough failed runs. */
+export function solutionStanding(entry: ExerciseProgress | undefined, failedRunsNeeded: number): { unlocked: boolean; failedRuns: number; needed: number } {
+  const failedRuns = entry?.failedRuns ?? 0;
+  return { unlocked: !!entry?.passedAt || failedRuns >= failedRunsNeeded, failedRuns, needed: failedRunsNeeded };
 }
 
 /** Forgets the given exercises (a topic reset). */

@@ -33,6 +33,11 @@ export function renderTopicPage(cert: ExamCertification, domain: Domain, topic: 
       return `| ${e.title.replace(/\|/g, '\\|')} | ${e.difficulty} | ${e.checks.length} | ${LABEL[exerciseStatus(entry)]}${runs} |`;
     }),
     '',
+    ...topic.exercises.flatMap((e) => {
+      const shown = state.exercises[exerciseKey(cert.id, topic.id, e.id)]?.hintsRevealed ?? 0;
+      if (!shown) return [];
+      return [`### Hints revealed: ${e.title}`, '', ...e.hints.slice(0, shown).map((h, i) => `${i + 1}. ${h}`), ''];
+    }),
     'Generate a practice file from the Cert Path sidebar, then run **Cert Path: Run Checks**.',
     '',
   ];

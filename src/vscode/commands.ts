@@ -1,13 +1,16 @@
 // The palette and tree commands. Each returns its result so tests and other commands can use it.
 import * as vscode from 'vscode';
 import { allExercises, ExerciseRef } from '../core/model';
-import { exerciseStatus, forget, topicKeys } from '../core/progress';
+import { exerciseStatus, forget, revealHint, solutionStanding, topicKeys } from '../core/progress';
 import { RunResult, summarize } from '../core/results';
 import { renderTopicPage } from '../core/topicPage';
 import { Commands, TOPIC_SCHEME } from '../ids';
+import { UNTRUSTED_MESSAGE } from './practice';
+import { CheckDiagnostics, failedRunsForSolution, SolutionDocuments } from './feedback';
 import { InterpreterService } from './interpreters';
-import { CheckService, PracticeFiles } from './practice';
+import { PracticeFiles } from './practice';
 import { ProgressStore, SyllabusService } from './services';
+import { CheckTests } from './testing';
 import { TreeNode } from './tree';
 
 /** What the commands need. */
@@ -15,14 +18,15 @@ export interface CommandDeps {
   syllabus: SyllabusService;
   progress: ProgressStore;
   practice: PracticeFiles;
-  checks: CheckService;
+  tests: CheckTests;
+  diagnostics: CheckDiagnostics;
   interpreters: InterpreterService;
   output: vscode.OutputChannel;
   topicPages: TopicPages;
 }
 
 /** Options tests pass to skip modal questions. */
-interface ResetOptions {
+interface ConfirmOptions {
   confirmed?: boolean;
 }
 
@@ -125,10 +129,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     const node = arg as TreeNode | undefined;
     const ref = node?.kind === 'exercise' ? node.ref : await pickExercise(deps, 'Cert Path: Generate Practice File');
     if (!ref) return undefined;
-    return (await deps.practice.generate(ref))?.uri;
+    const generated = await deps.practice.generate(ref);
+    if (generated) await deps.tests.add(ref, generated.uri);
+    return generated?.uri;
   };
 
-  const run = async (arg?: unknown): Promise<RunResult | undefined> => {
+  const run = async (arg?: unknown, options?: { quietUnlessPassed?: boolean }): Promise<RunResult | undefined> => {
     let uri: vscode.Uri | undefined;
     let ref: ExerciseRef | undefined;
     const node = arg as TreeNode | undefined;
@@ -143,27 +149,96 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return undefined;
     }
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Cert Path runs checks only in a trusted workspace: running them executes the code in this file with your Python. Trust this workspace to run checks.', 'Manage Workspace Trust').then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
+      void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, 'Manage Workspace Trust').then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
       return undefined;
     }
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri!.toString());
-    if (document?.isDirty) await document.save();
     ref ??= deps.practice.exerciseFor(uri, document?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array())));
     if (!ref) {
       void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} is not a Cert Path practice file for any exercise in the syllabus. Generate one from the Cert Path sidebar.`);
       return undefined;
     }
-    const target = ref;
+    return runAndAnnounce(ref, uri, options?.quietUnlessPassed);
+  };
+
+  const runAndAnnounce = async (ref: ExerciseRef, uri: vscode.Uri, quietUnlessPassed = false): Promise<RunResult | undefined> => {
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Cert Path: checking ${target.exercise.title}`, cancellable: true },
-      (_progress, token) => deps.checks.run(target, uri!, token),
+      { location: vscode.ProgressLocation.Window, title: `Cert Path: checking ${ref.exercise.title}`, cancellable: true },
+      (_progress, token) => deps.tests.runOne(ref, uri, 'Cert Path', token),
     );
+    if (outcome.blocked) {
+      void vscode.window.showWarningMessage(outcome.blocked, 'Manage Workspace Trust').then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
+      return undefined;
+    }
     if (outcome.interpreterProblem) {
       reportInterpreterProblem(outcome.interpreterProblem);
       return undefined;
     }
-    if (outcome.report) announce(deps, target, outcome.report.result);
+    if (outcome.report && (!quietUnlessPassed || outcome.report.result.outcome === 'passed')) announce(deps, ref, outcome.report.result);
     return outcome.report?.result;
+  };
+
+  /** The exercise (and its file, if any) a command is about: tree node, file URI, or the active editor. */
+  const target = async (arg: unknown): Promise<{ ref: ExerciseRef; uri?: vscode.Uri } | undefined> => {
+    const node = arg as TreeNode | undefined;
+    if (node?.kind === 'exercise') return { ref: node.ref, uri: await deps.practice.existing(node.ref) };
+    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const ref = uri && deps.practice.exerciseFor(uri, document?.getText());
+    if (ref) return { ref, uri };
+    return (async () => {
+      const picked = await pickExercise(deps, 'Cert Path: choose an exercise');
+      return picked && { ref: picked, uri: await deps.practice.existing(picked) };
+    })();
+  };
+
+  const showHint = async (arg?: unknown): Promise<string | undefined> => {
+    const t = await target(arg);
+    if (!t) return undefined;
+    const hints = t.ref.exercise.hints;
+    let shown = 0;
+    await deps.progress.update((s) => {
+      const next = revealHint(s, t.ref.key, hints.length);
+      shown = next.shown;
+      return next.state;
+    });
+    const text = `Hint ${shown}/${hints.length} · ${t.ref.exercise.title}: ${hints[shown - 1]}`;
+    void vscode.window.showInformationMessage(text, ...(shown < hints.length ? ['Next Hint'] : [])).then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
+    return hints[shown - 1];
+  };
+
+  const showSolution = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    const t = await target(arg);
+    if (!t) return undefined;
+    const standing = solutionStanding(deps.progress.current.exercises[t.ref.key], failedRunsForSolution());
+    if (!standing.unlocked) {
+      const left = standing.needed - standing.failedRuns;
+      void vscode.window.showInformationMessage(`The reference solution of "${t.ref.exercise.title}" unlocks once you pass, or after ${left} more failed run${left === 1 ? '' : 's'} (setting certPath.solutionAfterFailedRuns). A hint may help first.`, 'Show Hint').then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
+      return undefined;
+    }
+    const uri = SolutionDocuments.uriFor(t.ref);
+    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'python');
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    return uri;
+  };
+
+  const resetExercise = async (arg?: unknown, options?: ConfirmOptions): Promise<string | undefined> => {
+    const t = await target(arg);
+    if (!t?.uri) {
+      if (t) void vscode.window.showInformationMessage(`"${t.ref.exercise.title}" has no practice file yet; generate it from the Cert Path sidebar.`);
+      return undefined;
+    }
+    if (!options?.confirmed) {
+      const answer = await vscode.window.showWarningMessage(`Restore the starter code of "${t.ref.exercise.title}"? Your current version is kept as a .bak.py copy beside it.`, { modal: true }, 'Reset Exercise');
+      if (answer !== 'Reset Exercise') return undefined;
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === t.uri!.toString());
+    if (open?.isDirty) await open.save(); // the backup must hold what the learner sees
+    const backup = await deps.practice.reset(t.ref, t.uri);
+    deps.diagnostics.clear(t.uri);
+    await deps.tests.add(t.ref, t.uri);
+    void vscode.window.showInformationMessage(`Restored the starter code of "${t.ref.exercise.title}". Your version is kept as ${backup}.`);
+    return backup;
   };
 
   const openTopic = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
@@ -174,7 +249,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     return uri;
   };
 
-  const resetTopic = async (arg?: unknown, options?: ResetOptions): Promise<boolean> => {
+  const resetTopic = async (arg?: unknown, options?: ConfirmOptions): Promise<boolean> => {
     const node = topicFrom(arg) ?? (await pickTopic(deps, 'Cert Path: Reset Topic Progress'));
     if (!node) return false;
     if (!options?.confirmed) {
@@ -202,6 +277,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.selectInterpreter, () => deps.interpreters.select()),
     vscode.commands.registerCommand(Commands.refresh, refresh),
     vscode.commands.registerCommand(Commands.showOutput, () => deps.output.show()),
+    vscode.commands.registerCommand(Commands.showHint, showHint),
+    vscode.commands.registerCommand(Commands.showSolution, showSolution),
+    vscode.commands.registerCommand(Commands.resetExercise, resetExercise),
   ];
 }
 

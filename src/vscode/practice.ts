@@ -2,7 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExerciseRef, findExercise } from '../core/model';
-import { keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile } from '../core/practiceFile';
+import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile } from '../core/practiceFile';
 import { recordGenerated, recordRun } from '../core/progress';
 import { RunResult, summarize } from '../core/results';
 import { RunReport, runChecks } from '../core/runner';
@@ -52,6 +52,25 @@ export class PracticeFiles {
     return key ? findExercise(current, key) : undefined;
   }
 
+  /** The exercise's practice file if one exists under any practice root. */
+  async existing(ref: ExerciseRef): Promise<vscode.Uri | undefined> {
+    for (const root of this.roots()) {
+      const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
+      if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) return uri;
+    }
+    return undefined;
+  }
+
+  /** Restores the starter code, first copying the learner's version beside it; returns the copy's name. */
+  async reset(ref: ExerciseRef, uri: vscode.Uri): Promise<string> {
+    const folder = vscode.Uri.joinPath(uri, '..');
+    const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name));
+    const backup = backupName(path.basename(uri.fsPath), (n) => names.has(n));
+    await vscode.workspace.fs.copy(uri, vscode.Uri.joinPath(folder, backup), { overwrite: false });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(renderPracticeFile(ref, this.runnerSource)));
+    return backup;
+  }
+
   /** Opens the exercise's practice file, creating it first if it does not exist. Never overwrites. */
   async generate(ref: ExerciseRef): Promise<{ uri: vscode.Uri; created: boolean } | undefined> {
     const root = await this.rootForNewFile();
@@ -72,10 +91,21 @@ export class PracticeFiles {
   }
 }
 
+/** What a run request came to: a report, or why nothing ran. */
+export interface RunOutcome {
+  report?: RunReport;
+  interpreterProblem?: string;
+  /** Set when the run was refused (Restricted Mode). */
+  blocked?: string;
+}
+
+/** Message shown when checks are asked for in Restricted Mode. */
+export const UNTRUSTED_MESSAGE = 'Cert Path runs checks only in a trusted workspace: running them executes the code in this file with your Python. Trust this workspace to run checks.';
+
 /** Runs checks, one run per file at a time (a new run cancels the previous one), and records progress. */
 export class CheckService implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
-  private readonly finished = new vscode.EventEmitter<{ ref: ExerciseRef; report: RunReport }>();
+  private readonly finished = new vscode.EventEmitter<{ ref: ExerciseRef; uri: vscode.Uri; report: RunReport }>();
   /** Fires when a run has ended and progress is recorded. */
   readonly onDidFinish = this.finished.event;
 
@@ -86,8 +116,11 @@ export class CheckService implements vscode.Disposable {
     private readonly runnerSource: string,
   ) {}
 
-  /** Runs the exercise's canonical checks on the file. Undefined when no interpreter could be found. */
-  async run(ref: ExerciseRef, file: vscode.Uri, token?: vscode.CancellationToken): Promise<{ report?: RunReport; interpreterProblem?: string }> {
+  /** Runs the exercise's canonical checks on the file (saved first). Never in Restricted Mode. */
+  async run(ref: ExerciseRef, file: vscode.Uri, token?: vscode.CancellationToken): Promise<RunOutcome> {
+    if (!vscode.workspace.isTrusted) return { blocked: UNTRUSTED_MESSAGE };
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+    if (document?.isDirty) await document.save();
     const found = await this.interpreters.resolve(file);
     if (!found.interpreter) return { interpreterProblem: found.message };
     const key = file.fsPath;
@@ -109,7 +142,7 @@ export class CheckService implements vscode.Disposable {
       if (report.result.problem?.kind === 'crash' && !report.result.python) this.interpreters.invalidate();
       await this.progress.update((s) => recordRun(s, ref.key, report.result.outcome, new Date()));
       this.log(ref, report);
-      this.finished.fire({ ref, report });
+      this.finished.fire({ ref, uri: file, report });
       return { report };
     } finally {
       cancel?.dispose();

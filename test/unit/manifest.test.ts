@@ -25,6 +25,8 @@ describe('package.json contributions', () => {
     assert.strictEqual(props[`${Settings.section}.${Settings.pythonPath}`].default, '');
     assert.strictEqual(props[`${Settings.section}.${Settings.checkTimeoutSeconds}`].default, 10);
     assert.strictEqual(props[`${Settings.section}.${Settings.practiceFolder}`].default, '.cert-path');
+    assert.strictEqual(props[`${Settings.section}.${Settings.solutionAfterFailedRuns}`].default, 3);
+    assert.strictEqual(props[`${Settings.section}.${Settings.runOnSave}`].default, false);
   });
 
   it('supports untrusted workspaces only in a limited way, restricting the interpreter setting', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { allExercises } from '../../src/core/model';
-import { CHECKS_MARKER, keyFromHeader, keyFromRelativePath, practiceRelativePath, pythonString, renderPracticeFile } from '../../src/core/practiceFile';
+import { backupName, checkLines, CHECKS_MARKER, keyFromHeader, keyFromRelativePath, practiceRelativePath, pythonString, renderPracticeFile } from '../../src/core/practiceFile';
 import { loadSyllabus } from '../../src/core/syllabusLoader';
 import runnerSource from '../../src/python/checklib.py';
 import { VALID } from './fixtures';
@@ -51,5 +51,21 @@ describe('practice file rendering', () => {
     assert.strictEqual(keyFromRelativePath(['adding', 'add-two.py']), undefined);
     assert.strictEqual(keyFromRelativePath(['demo', '..', 'x.py']), undefined);
     assert.strictEqual(keyFromHeader('print(1)\n'), undefined);
+  });
+});
+
+describe('practice file helpers', () => {
+  it('picks a backup name that is not taken', () => {
+    const taken = new Set(['add-two.bak.py', 'add-two.bak-2.py']);
+    assert.strictEqual(backupName('fresh.py', (n) => taken.has(n)), 'fresh.bak.py');
+    assert.strictEqual(backupName('add-two.py', (n) => taken.has(n)), 'add-two.bak-3.py');
+  });
+
+  it('finds the line of each embedded check, and none once the section is gone', () => {
+    const text = renderPracticeFile(ref, runnerSource);
+    const lines = checkLines(text);
+    assert.deepStrictEqual([...lines.keys()], ['small', 'negative']);
+    assert.strictEqual(text.split('\n')[lines.get('small')! - 1].trim(), '"id": "small",');
+    assert.strictEqual(checkLines(text.slice(0, text.indexOf(CHECKS_MARKER))).size, 0);
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { Syllabus, Topic } from '../../src/core/model';
 import {
-  certComplete, credentialStanding, emptyProgress, exerciseStatus, forget, readProgress, recordGenerated, recordRun, topicKeys, topicsTally, topicTally,
+  certComplete, credentialStanding, emptyProgress, exerciseStatus, forget, readProgress, recordGenerated, recordRun, revealHint, solutionStanding, topicKeys,
+  topicsTally, topicTally,
 } from '../../src/core/progress';
 import { loadSyllabus } from '../../src/core/syllabusLoader';
 import { edit } from './fixtures';
@@ -92,5 +93,29 @@ describe('progress rules', () => {
     assert.strictEqual(dropped, 1);
     assert.deepStrictEqual(state.exercises[k1], { runs: 2, failedRuns: 1, lastOutcome: 'passed', passedAt: T0.toISOString() });
     assert.deepStrictEqual(state.exercises['x/y/z'], { runs: 0, failedRuns: 0 });
+  });
+});
+
+describe('hints and solutions', () => {
+  it('reveals hints one at a time and stops at the last', () => {
+    let s = emptyProgress();
+    const shown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const next = revealHint(s, k1, 3);
+      s = next.state;
+      shown.push(next.shown);
+    }
+    assert.deepStrictEqual(shown, [1, 2, 3, 3]);
+    assert.strictEqual(readProgress(s).state.exercises[k1].hintsRevealed, 3);
+  });
+
+  it('unlocks the solution after a pass or after enough failed runs', () => {
+    let s = emptyProgress();
+    assert.deepStrictEqual(solutionStanding(s.exercises[k1], 3), { unlocked: false, failedRuns: 0, needed: 3 });
+    s = recordRun(recordRun(s, k1, 'failed', T0), k1, 'error', T0);
+    assert.strictEqual(solutionStanding(s.exercises[k1], 3).unlocked, false);
+    s = recordRun(s, k1, 'failed', T0);
+    assert.strictEqual(solutionStanding(s.exercises[k1], 3).unlocked, true);
+    assert.strictEqual(solutionStanding(recordRun(emptyProgress(), k2, 'passed', T0).exercises[k2], 3).unlocked, true);
   });
 });

@@ -1,0 +1,158 @@
+// Issue-3 feedback inside a real VS Code: Testing API results with diffs and locations, diagnostics,
+// CodeLens, hints, solutions, reset with a backup, and the status bar count.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { CertPathApi } from '../../src/extension';
+import { ExerciseRef, findExercise } from '../../src/core/model';
+import { CHECKS_MARKER } from '../../src/core/practiceFile';
+import { RunResult } from '../../src/core/results';
+import { Commands } from '../../src/ids';
+import { CheckTests } from '../../src/vscode/testing';
+import type { TreeNode } from '../../src/vscode/tree';
+
+let api: CertPathApi;
+const KEY = 'pcep/arithmetic/split-seconds';
+
+function ref(key = KEY): ExerciseRef {
+  const found = findExercise(api.syllabus.syllabus, key);
+  assert.ok(found, key);
+  return found;
+}
+
+async function openWith(r: ExerciseRef, code: string): Promise<vscode.Uri> {
+  const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r } as TreeNode);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const text = document.getText();
+  const start = text.indexOf('\n\n') + 2;
+  await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(start), document.positionAt(text.indexOf(CHECKS_MARKER))), `${code}\n\n\n`));
+  await document.save();
+  return uri;
+}
+
+/** 0-based line of the first line of the file that starts with `prefix`. */
+function lineOf(uri: vscode.Uri, prefix: string): number {
+  const index = fs.readFileSync(uri.fsPath, 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
+  assert.ok(index >= 0, `${prefix} is in the file`);
+  return index;
+}
+
+async function run(uri: vscode.Uri): Promise<RunResult> {
+  const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
+  assert.ok(result);
+  return result;
+}
+
+function diagnosticsAt(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Cert Path');
+}
+
+describe('Feedback where the learner looks', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<CertPathApi>('cert-path.cert-path')!;
+    api = await extension.activate();
+    await api.firstTreeAnswerMs;
+  });
+
+  it('mirrors practice files as test items down to each check', async () => {
+    const r = ref();
+    await openWith(r, r.exercise.starter);
+    const cert = api.tests.controller.items.get('pcep');
+    assert.ok(cert, 'PCEP test item');
+    const exercise = cert.children.get(`pcep/${r.domain.id}`)?.children.get(`pcep/${r.topic.id}`)?.children.get(KEY);
+    assert.ok(exercise, 'exercise test item under its domain and topic');
+    const checks: string[] = [];
+    exercise.children.forEach((c) => checks.push(c.id));
+    assert.deepStrictEqual(checks, r.exercise.checks.map((c) => CheckTests.itemId(KEY, c.id)));
+  });
+
+  it('fails a check with expected/actual, on the line of the definition it exercises, with a diagnostic there', async () => {
+    const r = ref();
+    const wrong = r.exercise.solution.replace('minutes = total % 3600 // 60', 'minutes = total // 60');
+    assert.notStrictEqual(wrong, r.exercise.solution, 'fixture solution has the expected line');
+    const uri = await openWith(r, wrong);
+    const result = await run(uri);
+    assert.strictEqual(result.outcome, 'failed');
+    const state = api.tests.lastReported(CheckTests.itemId(KEY, 'example'));
+    assert.strictEqual(state?.state, 'failed');
+    assert.strictEqual(state.message?.expectedOutput, '(1, 2, 5)');
+    assert.strictEqual(state.message?.actualOutput, '(1, 62, 5)');
+    const defLine = lineOf(uri, 'def split_seconds');
+    assert.strictEqual(state.message?.location?.uri.fsPath, uri.fsPath);
+    assert.strictEqual(state.message?.location?.range.start.line, defLine);
+    assert.ok(typeof state.durationMs === 'number');
+    const diagnostics = diagnosticsAt(uri);
+    assert.ok(diagnostics.some((d) => d.range.start.line === defLine && /split_seconds\(3725\) should return/.test(d.message)), JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])));
+    assert.strictEqual(api.tests.lastReported(KEY)?.state, 'failed');
+  });
+
+  it('errors a check on the line that raised, with a diagnostic there', async () => {
+    const r = ref();
+    const uri = await openWith(r, r.exercise.solution.replace('seconds = total % 60', 'seconds = total % 60 / 0'));
+    const result = await run(uri);
+    assert.strictEqual(result.outcome, 'error');
+    const raising = lineOf(uri, '    seconds = total % 60 / 0');
+    const state = api.tests.lastReported(CheckTests.itemId(KEY, 'example'));
+    assert.strictEqual(state?.state, 'errored');
+    assert.match(String(state.message?.message), /ZeroDivisionError/);
+    assert.strictEqual(state.message?.location?.range.start.line, raising);
+    assert.ok(diagnosticsAt(uri).some((d) => d.range.start.line === raising));
+  });
+
+  it('clears the diagnostics and counts up the status bar when the checks pass', async () => {
+    const r = ref();
+    const before = Number(/PCEP (\d+)\/\d+/.exec(api.status.item.text)?.[1]);
+    const uri = await openWith(r, r.exercise.solution);
+    assert.strictEqual((await run(uri)).outcome, 'passed');
+    assert.deepStrictEqual(diagnosticsAt(uri), []);
+    for (const c of r.exercise.checks) assert.strictEqual(api.tests.lastReported(CheckTests.itemId(KEY, c.id))?.state, 'passed');
+    assert.match(api.status.item.text, new RegExp(`PCEP ${before + 1}/\\d+`));
+  });
+
+  it('reveals hints one at a time, remembered per exercise, and counts them in the CodeLens', async () => {
+    const r = ref('pcep/strings/mask-card-number');
+    const uri = await openWith(r, r.exercise.starter);
+    const first = await vscode.commands.executeCommand<string>(Commands.showHint, uri);
+    const second = await vscode.commands.executeCommand<string>(Commands.showHint, uri);
+    assert.deepStrictEqual([first, second], r.exercise.hints.slice(0, 2));
+    assert.strictEqual(api.progress.current.exercises[r.key].hintsRevealed, 2);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => t.includes('Run checks')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.includes(`Hint (${Math.min(3, r.exercise.hints.length)}/${r.exercise.hints.length})`)), titles.join(' | '));
+    assert.ok(titles.some((t) => t.includes('Reset exercise')), titles.join(' | '));
+  });
+
+  it('offers the solution only after a pass or three failed runs, beside the file and never in it', async () => {
+    const r = ref('pcep/dictionaries/word-frequencies');
+    const uri = await openWith(r, r.exercise.starter);
+    const mine = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.showSolution, uri), undefined, 'locked before any run');
+    for (let i = 0; i < 2; i++) assert.notStrictEqual((await run(uri)).outcome, 'passed');
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.showSolution, uri), undefined, 'locked after two failed runs');
+    await run(uri);
+    const solution = await vscode.commands.executeCommand<vscode.Uri>(Commands.showSolution, uri);
+    assert.ok(solution, 'unlocked after three failed runs');
+    const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === solution.toString());
+    assert.ok(shown?.getText().includes(r.exercise.solution.trim()));
+    assert.strictEqual(shown.languageId, 'python');
+    assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), mine, 'the learner file is untouched');
+  });
+
+  it('resets an exercise to its starter and keeps the learner version as a backup', async () => {
+    const r = ref('pcep/tuples/top-scores');
+    const uri = await openWith(r, '# my attempt\nscores = []');
+    const mine = fs.readFileSync(uri.fsPath, 'utf8');
+    await run(uri);
+    const backup = await vscode.commands.executeCommand<string>(Commands.resetExercise, uri, { confirmed: true });
+    assert.strictEqual(backup, 'top-scores.bak.py');
+    assert.strictEqual(fs.readFileSync(vscode.Uri.joinPath(uri, '..', backup).fsPath, 'utf8'), mine);
+    assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes(r.exercise.starter.trim()));
+    assert.deepStrictEqual(diagnosticsAt(uri), []);
+    const again = await vscode.commands.executeCommand<string>(Commands.resetExercise, uri, { confirmed: true });
+    assert.strictEqual(again, 'top-scores.bak-2.py', 'a second reset never overwrites the first backup');
+  });
+});
