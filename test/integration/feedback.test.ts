@@ -138,7 +138,7 @@ describe('Feedback where the learner looks', function () {
     assert.ok(solution, 'unlocked after three failed runs');
     const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === solution.toString());
     assert.ok(shown?.getText().includes(r.exercise.solution.trim()));
-    assert.strictEqual(shown.languageId, 'python');
+    assert.strictEqual(shown?.languageId, 'python');
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), mine, 'the learner file is untouched');
   });
 
