@@ -142,6 +142,29 @@ describe('Feedback where the learner looks', function () {
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), mine, 'the learner file is untouched');
   });
 
+  it('re-runs the checks of a saved practice file in watch mode', async () => {
+    const config = vscode.workspace.getConfiguration('certPath');
+    await config.update('runOnSave', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const r = ref('pcep/conditionals/triangle-kind');
+      const recorded = new Promise<void>((resolve) => {
+        const subscription = api.progress.onDidChange((state) => {
+          if (state.exercises[r.key]?.passedAt) {
+            subscription.dispose();
+            resolve();
+          }
+        });
+      });
+      await openWith(r, r.exercise.solution); // saves the file; no Run Checks command is issued
+      await recorded;
+      // Progress is recorded just before the Test Results are; give the run a moment to report.
+      for (let i = 0; i < 50 && api.tests.lastReported(r.key)?.state !== 'passed'; i++) await new Promise((done) => setTimeout(done, 100));
+      assert.strictEqual(api.tests.lastReported(r.key)?.state, 'passed');
+    } finally {
+      await config.update('runOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('resets an exercise to its starter and keeps the learner version as a backup', async () => {
     const r = ref('pcep/tuples/top-scores');
     const uri = await openWith(r, '# my attempt\nscores = []');
