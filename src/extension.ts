@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const progress = new ProgressStore(context.workspaceState);
   const interpreters = new InterpreterService(output);
   const practice = new PracticeFiles(syllabus, progress, context.globalStorageUri, runnerSource);
-  const checks = new CheckService(interpreters, progress, output, runnerSource);
+  const checks = new CheckService(interpreters, practice, progress, output, runnerSource);
   const tree = new SyllabusTree(syllabus, progress);
   const topicPages = new TopicPages(syllabus, progress);
   const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, { treeDataProvider: tree, showCollapseAll: true });
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const onFile = (uri: vscode.Uri) => {
     if (!tests.isPracticePath(uri)) return;
     const ref = practice.exerciseFor(uri);
-    if (ref) void tests.add(ref, uri);
+    if (ref) void tests.add(ref, practice.mainFile(ref, uri));
   };
 
   const setTrustMessage = () => {

@@ -1,4 +1,5 @@
 // The syllabus as the rest of the extension sees it, after loading and validation.
+import type { ParamSpec } from './variants';
 
 /** How hard an exercise is meant to be. */
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -18,6 +19,13 @@ export interface Check {
   target?: string;
 }
 
+/** An extra file of a multi-file exercise, relative to the exercise's folder. */
+export interface ExerciseFile {
+  path: string;
+  starter: string;
+  solution: string;
+}
+
 /** A practice task with starter code, a reference solution and checks. */
 export interface Exercise {
   id: string;
@@ -29,6 +37,12 @@ export interface Exercise {
   solution: string;
   checks: Check[];
   hints: string[];
+  /** Variant parameters drawn at each generation; texts refer to them as {{name}} / {{name!r}}. */
+  params?: Record<string, ParamSpec>;
+  /** Oldest Python the exercise runs on, e.g. "3.10" for `match`; older interpreters get a message. */
+  minPython?: string;
+  /** Extra files: the practice "file" becomes a folder holding the main file and these. */
+  files?: ExerciseFile[];
 }
 
 /** A syllabus topic: the unit that is marked complete. */
@@ -37,7 +51,15 @@ export interface Topic {
   title: string;
   summary: string;
   objectives: string[];
+  /** Ids of the certification's `outline` entries (the seed's subtopics) this topic covers. */
+  covers: string[];
   exercises: Exercise[];
+}
+
+/** A subtopic of the certification as learners read it (the seed's wording), for coverage. */
+export interface OutlineEntry {
+  id: string;
+  title: string;
 }
 
 /** An exam domain (section) with its share of the exam. */
@@ -70,6 +92,8 @@ export interface ExamCertification {
   exam: ExamFacts;
   /** Official objective code → subject, in the syllabus author's words. */
   objectives: Record<string, string>;
+  /** The subtopics learners expect, each covered by at least one topic (checked by the coverage test). */
+  outline: OutlineEntry[];
   domains: Domain[];
   file: string;
 }

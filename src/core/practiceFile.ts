@@ -1,11 +1,14 @@
 // Renders the practice file a learner works in: header, task, starter code, and a generated check
 // section that makes `python file.py` print the same checks the extension runs.
 import { Check, ExerciseRef } from './model';
+import { ParamValue, pythonLiteral } from './variants';
 
 /** First characters of the line that starts the generated check section (the harness cuts there). */
 export const CHECKS_MARKER = '# ====== Cert Path checks';
 /** Header line that names the exercise, so a moved file can still be matched. */
 export const EXERCISE_TAG = '# cert-path-exercise:';
+/** Header line that records the variant seed of a parametrized exercise. */
+export const VARIANT_TAG = '# cert-path-variant:';
 
 const RULE = '#'.repeat(78);
 
@@ -33,16 +36,30 @@ function checkLiteral(check: Check): string {
   return `        {\n${fields.map((f) => `            ${f},`).join('\n')}\n        },`;
 }
 
-/** Relative path of an exercise's practice file below the practice folder. */
+/** Relative path of an exercise's practice file below the practice folder; a folder of its own for multi-file exercises. */
 export function practiceRelativePath(ref: ExerciseRef): string[] {
-  return [ref.cert.id, ref.topic.id, `${ref.exercise.id}.py`];
+  const main = `${ref.exercise.id}.py`;
+  return ref.exercise.files ? [ref.cert.id, ref.topic.id, ref.exercise.id, main] : [ref.cert.id, ref.topic.id, main];
 }
 
-/** Progress key from a path relative to the practice folder (`cert/topic/exercise.py`), if it has that shape. */
+/**
+ * Candidate progress key from a path relative to the practice folder: `cert/topic/exercise.py`, or any
+ * file inside a multi-file exercise's folder `cert/topic/exercise/...`. The caller checks it exists.
+ */
 export function keyFromRelativePath(parts: string[]): string | undefined {
-  if (parts.length !== 3 || !parts[2].endsWith('.py')) return undefined;
-  const exercise = parts[2].slice(0, -3);
+  if (parts.length < 3 || !parts[parts.length - 1].endsWith('.py')) return undefined;
+  const exercise = parts.length === 3 ? parts[2].slice(0, -3) : parts[2];
   return [parts[0], parts[1], exercise].every((p) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p)) ? `${parts[0]}/${parts[1]}/${exercise}` : undefined;
+}
+
+/** The variant seed a practice file records, if any. */
+export function seedFromHeader(text: string): number | undefined {
+  for (const line of text.split('\n', 40)) {
+    if (!line.startsWith(VARIANT_TAG)) continue;
+    const seed = Number(line.slice(VARIANT_TAG.length).trim());
+    return Number.isInteger(seed) && seed > 0 && seed < 2 ** 32 ? seed : undefined;
+  }
+  return undefined;
 }
 
 /** Progress key named in a practice file's header, if any. */
@@ -53,8 +70,8 @@ export function keyFromHeader(text: string): string | undefined {
   return undefined;
 }
 
-/** The complete practice file for an exercise. `runnerSource` is checklib.py. */
-export function renderPracticeFile(ref: ExerciseRef, runnerSource: string): string {
+/** The complete practice file for an exercise already instantiated for `variant` (if it has params). */
+export function renderPracticeFile(ref: ExerciseRef, runnerSource: string, variant?: { seed: number; params: Record<string, ParamValue> }): string {
   if (runnerSource.includes("'''")) throw new Error("checklib.py must not contain ''' (it is embedded in a raw string)");
   const { cert, domain, topic, exercise } = ref;
   const objectives = topic.objectives.map((code) => `${code} ${cert.objectives[code]}`);
@@ -64,6 +81,9 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string): stri
     `# Exercise: ${exercise.title} (${exercise.difficulty})`,
     ...objectives.map((o, i) => `# ${i === 0 ? 'Objectives:' : '           '} ${o}`),
     `${EXERCISE_TAG} ${ref.key}`,
+    ...(variant ? [`${VARIANT_TAG} ${variant.seed}`] : []),
+    ...(exercise.minPython ? [`# Needs Python ${exercise.minPython} or newer.`] : []),
+    ...(exercise.files ? [`# Files of this exercise: ${exercise.files.map((f) => f.path).join(', ')} (beside this one)`] : []),
     RULE,
     '#',
     '# Task',
@@ -91,7 +111,7 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string): stri
     `    _CERT_PATH_RUNNER = ${pythonString(runnerSource)}`,
     '    _cert_path = {"__name__": "cert_path_checks"}',
     '    exec(_CERT_PATH_RUNNER, _cert_path)',
-    `    _cert_path["standalone_main"](_CERT_PATH_CHECKS, __file__, ${JSON.stringify(exercise.kind)}, {})`,
+    `    _cert_path["standalone_main"](_CERT_PATH_CHECKS, __file__, ${JSON.stringify(exercise.kind)}, ${pythonLiteral(variant?.params ?? {})}, ${exercise.minPython ? JSON.stringify(exercise.minPython) : 'None'})`,
     '',
   ];
   return lines.join('\n');

@@ -21,7 +21,7 @@ export interface CheckResult {
 
 /** Why a run as a whole did not complete normally. */
 export interface RunProblem {
-  kind: 'syntax' | 'load' | 'timeout' | 'crash' | 'protocol' | 'cancelled';
+  kind: 'syntax' | 'load' | 'version' | 'timeout' | 'crash' | 'protocol' | 'cancelled';
   message: string;
   line?: number;
 }
@@ -96,7 +96,7 @@ export function interpretResults(
     } else if (record.type === 'load') {
       const kind = text(record.kind) ?? '';
       loadProblem = {
-        kind: /SyntaxError|IndentationError|TabError/.test(kind) ? 'syntax' : 'load',
+        kind: /SyntaxError|IndentationError|TabError/.test(kind) ? 'syntax' : kind === 'PythonVersion' ? 'version' : 'load',
         message: text(record.message) ?? 'Your code could not be loaded.',
         line: positiveInt(record.line),
       };

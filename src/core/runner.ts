@@ -9,6 +9,7 @@ import * as path from 'path';
 import { Candidate, choose, Interpreter, parseProbe, PROBE_CODE, ProbeOutcome, supported } from './interpreter';
 import { Check, ExerciseKind } from './model';
 import { interpretResults, RunResult, Termination } from './results';
+import { ParamValue } from './variants';
 
 /** Bytes of stdout and of stderr kept from one run; the rest is counted, not stored. */
 export const OUTPUT_CAP = 256 * 1024;
@@ -23,6 +24,10 @@ export interface RunRequest {
   timeoutSeconds: number;
   /** checklib.py's source. */
   runnerSource: string;
+  /** Drawn variant values the checks receive as `params`. */
+  params?: Record<string, ParamValue>;
+  /** Oldest Python the exercise supports ("3.10"); older ones get a message instead of a run. */
+  minPython?: string;
   signal?: AbortSignal;
   /** Extra environment for the Python process. */
   env?: NodeJS.ProcessEnv;
@@ -171,7 +176,7 @@ export async function runChecks(request: RunRequest): Promise<RunReport> {
   try {
     await fs.writeFile(runnerPath, `${request.runnerSource}\n\nif __name__ == "__main__":\n    job_main()\n`, 'utf8');
     const checks = request.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
-    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: {}, nonce, resultPath }), 'utf8');
+    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: request.params ?? {}, minPython: request.minPython, nonce, resultPath }), 'utf8');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...request.env,

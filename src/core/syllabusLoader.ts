@@ -3,8 +3,9 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
 import {
   Certification, Check, Credential, Difficulty, Domain, ExamCertification, ExamFacts, Exercise,
-  ExerciseKind, Syllabus, SyllabusProblem, Topic,
+  ExerciseFile, ExerciseKind, Syllabus, SyllabusProblem, Topic,
 } from './model';
+import { ParamSpec, ParamValue, placeholders } from './variants';
 
 /** A syllabus file's name (as shown in messages) and text. */
 export interface SyllabusSource {
@@ -182,9 +183,85 @@ function readCheck(r: Reader, node: YAMLMap, where: string, solutionNames: Set<s
   return check;
 }
 
+const SPEC_KEYS: Record<string, string[]> = { int: [], float: ['digits'], choice: [], sample: ['k'], shuffle: [] };
+
+function readParams(r: Reader, node: Node | undefined, label: string): Record<string, ParamSpec> | undefined {
+  if (node === undefined) return undefined;
+  if (!isMap(node) || node.items.length === 0) {
+    r.problem(node, `\`params\` of ${label} must map parameter names to how they are drawn (int, float, choice, sample, shuffle)`);
+    return undefined;
+  }
+  const out: Record<string, ParamSpec> = {};
+  for (const pair of node.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    const spec = pair.value as Node;
+    const bad = (why: string) => r.problem(spec ?? (pair.key as Node), `param \`${name}\` of ${label}: ${why}`);
+    if (!/^[A-Za-z_]\w*$/.test(name)) {
+      r.problem(pair.key as Node, `param name \`${name}\` of ${label} must be a Python identifier`);
+      continue;
+    }
+    const value = isMap(spec) ? (spec.toJSON() as Record<string, unknown>) : undefined;
+    const kind = value ? Object.keys(value).find((k) => k in SPEC_KEYS) : undefined;
+    if (!value || !kind) {
+      bad('write one of {int: [low, high]}, {float: [low, high], digits: n}, {choice: [...]}, {sample: [...], k: n}, {shuffle: [...]}');
+      continue;
+    }
+    const extra = Object.keys(value).filter((k) => k !== kind && !SPEC_KEYS[kind].includes(k));
+    if (extra.length) bad(`unknown field \`${extra[0]}\``);
+    const list = value[kind];
+    if (kind === 'int' || kind === 'float') {
+      const ok = Array.isArray(list) && list.length === 2 && list.every((v) => typeof v === 'number' && Number.isFinite(v)) && list[0] <= list[1] && (kind === 'float' || list.every(Number.isInteger));
+      if (!ok) bad(`\`${kind}\` needs [low, high] with low <= high${kind === 'int' ? ', both whole numbers' : ''}`);
+      else if (kind === 'float' && !(Number.isInteger(value.digits) && (value.digits as number) >= 0 && (value.digits as number) <= 10)) bad('`float` needs `digits` (0 to 10)');
+      else out[name] = kind === 'int' ? { int: list as [number, number] } : { float: list as [number, number], digits: value.digits as number };
+      continue;
+    }
+    if (!Array.isArray(list) || list.length === 0) {
+      bad(`\`${kind}\` needs a non-empty list`);
+      continue;
+    }
+    if (kind === 'sample') {
+      const k = value.k;
+      if (!(Number.isInteger(k) && (k as number) >= 1 && (k as number) <= list.length)) bad(`\`sample\` needs \`k\` between 1 and ${list.length}`);
+      else out[name] = { sample: list as ParamValue[], k: k as number };
+    } else {
+      out[name] = kind === 'choice' ? { choice: list as ParamValue[] } : { shuffle: list as ParamValue[] };
+    }
+  }
+  return out;
+}
+
+function readFiles(r: Reader, node: Node | undefined, label: string, mainFile: string): ExerciseFile[] | undefined {
+  if (node === undefined) return undefined;
+  if (!isSeq(node) || node.items.length === 0) {
+    r.problem(node, `\`files\` of ${label} must be a non-empty list of {path, starter, solution}`);
+    return undefined;
+  }
+  const seen = new Set<string>([mainFile]);
+  const out: ExerciseFile[] = [];
+  for (const item of node.items as Node[]) {
+    if (!isMap(item)) {
+      r.problem(item, `each entry of \`files\` of ${label} must be a mapping with path, starter and solution`);
+      continue;
+    }
+    r.onlyKeys(item, ['path', 'starter', 'solution'], `a file of ${label}`);
+    const file = { path: r.str(item, 'path', `a file of ${label}`), starter: r.str(item, 'starter', `a file of ${label}`, true), solution: r.str(item, 'solution', `a file of ${label}`, true) };
+    if (!r.has(item, 'starter') || !r.has(item, 'solution')) r.problem(item, `a file of ${label} needs both \`starter\` and \`solution\` (either may be empty text)`);
+    const parts = file.path.split('/');
+    if (file.path && (file.path.startsWith('/') || file.path.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..'))) {
+      r.problem(r.value(item, 'path'), `file path \`${file.path}\` of ${label} must be relative, with / between folders and no . or .. parts`);
+    } else if (seen.has(file.path)) {
+      r.problem(r.value(item, 'path'), `file path \`${file.path}\` of ${label} is used twice (the main file is ${mainFile})`);
+    }
+    seen.add(file.path);
+    out.push(file);
+  }
+  return out;
+}
+
 function readExercise(r: Reader, node: YAMLMap, where: string): Exercise {
   const what = `exercise of ${where}`;
-  r.onlyKeys(node, ['id', 'title', 'difficulty', 'kind', 'prompt', 'starter', 'solution', 'checks', 'hints'], what);
+  r.onlyKeys(node, ['id', 'title', 'difficulty', 'kind', 'prompt', 'starter', 'solution', 'checks', 'hints', 'params', 'minPython', 'files'], what);
   const id = r.id(node, what);
   const label = `exercise \`${id}\``;
   const difficulty = r.str(node, 'difficulty', label) as Difficulty;
@@ -200,7 +277,7 @@ function readExercise(r: Reader, node: YAMLMap, where: string): Exercise {
   r.unique(checks, checkNodes, 'check');
   // The starter may legitimately be empty-ish for program tasks, but the field must be there.
   if (!r.has(node, 'starter')) r.problem(node, `missing field \`starter\` in ${label}`);
-  return {
+  const exercise: Exercise = {
     id,
     title: r.str(node, 'title', label),
     difficulty,
@@ -211,10 +288,26 @@ function readExercise(r: Reader, node: YAMLMap, where: string): Exercise {
     checks,
     hints: r.strList(node, 'hints', label, 1),
   };
+  const params = readParams(r, r.value(node, 'params'), label);
+  if (params) exercise.params = params;
+  const minPython = r.str(node, 'minPython', label, true);
+  if (minPython) {
+    const m = /^3\.(\d+)$/.exec(minPython);
+    if (!m || Number(m[1]) < 8) r.problem(r.value(node, 'minPython'), `minPython of ${label} must be a version such as "3.10" (3.8 or newer)`);
+    else exercise.minPython = minPython;
+  }
+  const files = readFiles(r, r.value(node, 'files'), label, `${id}.py`);
+  if (files) exercise.files = files;
+  // Every {{name}} must be a param: a typo would otherwise reach the learner as literal braces.
+  const texts = [exercise.prompt, exercise.starter, exercise.solution, ...exercise.hints, ...checks.flatMap((c) => [c.title, c.code, c.message]), ...(files ?? []).flatMap((f) => [f.starter, f.solution])];
+  for (const name of new Set(texts.flatMap(placeholders))) {
+    if (!params || !(name in params)) r.problem(node, `${label} uses {{${name}}}, but has no param \`${name}\``);
+  }
+  return exercise;
 }
 
-function readTopic(r: Reader, node: YAMLMap, objectives: Record<string, string>): Topic {
-  r.onlyKeys(node, ['id', 'title', 'summary', 'objectives', 'exercises'], 'topic');
+function readTopic(r: Reader, node: YAMLMap, objectives: Record<string, string>, outline: Set<string>): Topic {
+  r.onlyKeys(node, ['id', 'title', 'summary', 'objectives', 'covers', 'exercises'], 'topic');
   const id = r.id(node, 'topic');
   const label = `topic \`${id}\``;
   const codes = r.strList(node, 'objectives', label, 1);
@@ -222,10 +315,14 @@ function readTopic(r: Reader, node: YAMLMap, objectives: Record<string, string>)
   for (const code of codes) {
     if (!(code in objectives)) r.problem(codesNode, `${label} names objective ${code}, which is not in this file's \`objectives\``);
   }
+  const covers = r.strList(node, 'covers', label, 0);
+  for (const entry of covers) {
+    if (!outline.has(entry)) r.problem(r.value(node, 'covers'), `${label} covers \`${entry}\`, which is not an id in this file's \`outline\``);
+  }
   const exerciseNodes = r.maps(node, 'exercises', label);
   const exercises = exerciseNodes.map((e) => readExercise(r, e, label));
   r.unique(exercises, exerciseNodes, 'exercise');
-  return { id, title: r.str(node, 'title', label), summary: r.str(node, 'summary', label), objectives: codes, exercises };
+  return { id, title: r.str(node, 'title', label), summary: r.str(node, 'summary', label), objectives: codes, covers, exercises };
 }
 
 function readExamFacts(r: Reader, node: Node | undefined, parent: YAMLMap): ExamFacts {
@@ -282,8 +379,16 @@ function readCertification(r: Reader, root: YAMLMap, file: string): Certificatio
     return { kind: 'credential', ...common, requires: r.strList(root, 'requires', 'credential', 1) } satisfies Credential;
   }
   if (kind !== 'exam') r.problem(kindNode, '`kind` must be `exam` (the default) or `credential`');
-  r.onlyKeys(root, ['kind', 'id', 'title', 'shortTitle', 'examCode', 'order', 'summary', 'exam', 'objectives', 'domains'], 'certification');
+  r.onlyKeys(root, ['kind', 'id', 'title', 'shortTitle', 'examCode', 'order', 'summary', 'exam', 'objectives', 'outline', 'domains'], 'certification');
   const objectives = readObjectives(r, r.value(root, 'objectives'), root);
+  const outlineNode = r.value(root, 'outline');
+  const outlineNodes = outlineNode === undefined ? [] : r.maps(root, 'outline', 'certification');
+  const outline = outlineNodes.map((o) => {
+    r.onlyKeys(o, ['id', 'title'], 'outline entry');
+    return { id: r.id(o, 'outline entry'), title: r.str(o, 'title', 'outline entry') };
+  });
+  r.unique(outline, outlineNodes, 'outline');
+  const outlineIds = new Set(outline.map((o) => o.id));
   const domainNodes = r.maps(root, 'domains', 'certification');
   const allTopicNodes: YAMLMap[] = [];
   const domains: Domain[] = domainNodes.map((d) => {
@@ -295,7 +400,7 @@ function readCertification(r: Reader, root: YAMLMap, file: string): Certificatio
       id,
       title: r.str(d, 'title', `domain \`${id}\``),
       weight: r.num(d, 'weight', `domain \`${id}\``, 0, 100),
-      topics: topicNodes.map((t) => readTopic(r, t, objectives)),
+      topics: topicNodes.map((t) => readTopic(r, t, objectives, outlineIds)),
     };
   });
   r.unique(domains, domainNodes, 'domain');
@@ -311,6 +416,7 @@ function readCertification(r: Reader, root: YAMLMap, file: string): Certificatio
     examCode: r.str(root, 'examCode', 'certification'),
     exam: readExamFacts(r, r.value(root, 'exam'), root),
     objectives,
+    outline,
     domains,
   } satisfies ExamCertification;
 }

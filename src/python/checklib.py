@@ -268,13 +268,29 @@ def run_check(learner, check, params):
     return record
 
 
-def run_all(learner_path, checks, kind="function", params=None, emit=None):
+def version_problem(min_python):
+    """A load record when this interpreter is older than the exercise needs, else None."""
+    if not min_python:
+        return None
+    needed = tuple(int(part) for part in min_python.split("."))
+    if tuple(sys.version_info[:len(needed)]) >= needed:
+        return None
+    return {"type": "load", "status": "error", "kind": "PythonVersion",
+            "message": "This exercise needs Python %s or newer; this interpreter is Python %d.%d.%d. "
+                       "Choose a newer one with \"Cert Path: Select Python Interpreter\"."
+                       % ((min_python,) + tuple(sys.version_info[:3]))}
+
+
+def run_all(learner_path, checks, kind="function", params=None, emit=None, min_python=None):
     """Run every check in order, calling emit(record) for the load problem (if any) and each check."""
     sys._cert_path_active = True
     directory = os.path.dirname(os.path.abspath(learner_path))
     if directory not in sys.path:
         sys.path.insert(0, directory)
-    learner, problem = load_problem(learner_path, kind)
+    problem = version_problem(min_python)
+    learner = None
+    if not problem:
+        learner, problem = load_problem(learner_path, kind)
     records = []
     if problem:
         emit(problem)
@@ -305,7 +321,7 @@ def job_main():
 
     version = "%d.%d.%d" % tuple(sys.version_info[:3])
     emit({"type": "start", "python": version, "executable": sys.executable})
-    run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit)
+    run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit, job.get("minPython"))
     emit({"type": "end"})
     out.close()
     for stream in (sys.stdout, sys.stderr):
@@ -317,7 +333,7 @@ def job_main():
     os._exit(0)
 
 
-def standalone_main(checks, learner_path, kind="function", params=None):
+def standalone_main(checks, learner_path, kind="function", params=None, min_python=None):
     """`python exercise.py` mode: run the embedded checks and print a report."""
     if getattr(sys, "_cert_path_active", False):
         return  # already inside a check run (the program re-ran this file)
@@ -329,7 +345,7 @@ def standalone_main(checks, learner_path, kind="function", params=None):
             where = " (line %s)" % record["line"] if record.get("line") else ""
             lines.append("Problem: " + record["message"] + where)
 
-    records = run_all(learner_path, checks, kind, params, emit)
+    records = run_all(learner_path, checks, kind, params, emit, min_python)
     titles = dict((c["id"], c["title"]) for c in checks)
     passed = sum(1 for r in records if r["status"] == "pass")
     print("")

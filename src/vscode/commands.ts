@@ -4,6 +4,7 @@ import { allExercises, ExerciseRef } from '../core/model';
 import { exerciseStatus, forget, revealHint, solutionStanding, topicKeys } from '../core/progress';
 import { RunResult, summarize } from '../core/results';
 import { renderTopicPage } from '../core/topicPage';
+import { instantiate } from '../core/variants';
 import { Commands, TOPIC_SCHEME } from '../ids';
 import { UNTRUSTED_MESSAGE } from './practice';
 import { CheckDiagnostics, failedRunsForSolution, SolutionDocuments } from './feedback';
@@ -158,7 +159,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} is not a Cert Path practice file for any exercise in the syllabus. Generate one from the Cert Path sidebar.`);
       return undefined;
     }
-    return runAndAnnounce(ref, uri, options?.quietUnlessPassed);
+    return runAndAnnounce(ref, deps.practice.mainFile(ref, uri), options?.quietUnlessPassed);
   };
 
   const runAndAnnounce = async (ref: ExerciseRef, uri: vscode.Uri, quietUnlessPassed = false): Promise<RunResult | undefined> => {
@@ -185,7 +186,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const ref = uri && deps.practice.exerciseFor(uri, document?.getText());
-    if (ref) return { ref, uri };
+    if (ref) return { ref, uri: deps.practice.mainFile(ref, uri) };
     return (async () => {
       const picked = await pickExercise(deps, 'Cert Path: choose an exercise');
       return picked && { ref: picked, uri: await deps.practice.existing(picked) };
@@ -195,7 +196,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const showHint = async (arg?: unknown): Promise<string | undefined> => {
     const t = await target(arg);
     if (!t) return undefined;
-    const hints = t.ref.exercise.hints;
+    const hints = (t.uri ? (await deps.practice.variant(t.ref, t.uri)).exercise : instantiate(t.ref.exercise, 1).exercise).hints;
     let shown = 0;
     await deps.progress.update((s) => {
       const next = revealHint(s, t.ref.key, hints.length);
@@ -216,7 +217,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       void vscode.window.showInformationMessage(`The reference solution of "${t.ref.exercise.title}" unlocks once you pass, or after ${left} more failed run${left === 1 ? '' : 's'} (setting certPath.solutionAfterFailedRuns). A hint may help first.`, 'Show Hint').then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
       return undefined;
     }
-    const uri = SolutionDocuments.uriFor(t.ref);
+    const uri = SolutionDocuments.uriFor(t.ref, t.uri ? (await deps.practice.variant(t.ref, t.uri)).seed : undefined);
     const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'python');
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return uri;
@@ -234,11 +235,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === t.uri!.toString());
     if (open?.isDirty) await open.save(); // the backup must hold what the learner sees
-    const backup = await deps.practice.reset(t.ref, t.uri);
+    const backups = await deps.practice.reset(t.ref, t.uri);
     deps.diagnostics.clear(t.uri);
     await deps.tests.add(t.ref, t.uri);
-    void vscode.window.showInformationMessage(`Restored the starter code of "${t.ref.exercise.title}". Your version is kept as ${backup}.`);
-    return backup;
+    const fresh = t.ref.exercise.params ? ' with a fresh variant' : '';
+    void vscode.window.showInformationMessage(`Restored the starter code of "${t.ref.exercise.title}"${fresh}. Your version is kept as ${backups.join(', ')}.`);
+    return backups[0];
   };
 
   const openTopic = async (arg?: unknown): Promise<vscode.Uri | undefined> => {

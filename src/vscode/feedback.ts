@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { allExercises, ExerciseRef, findExercise } from '../core/model';
 import { certExerciseTally, solutionStanding } from '../core/progress';
 import { RunReport } from '../core/runner';
+import { instantiate } from '../core/variants';
 import { Commands, Settings, SOLUTION_SCHEME, Views } from '../ids';
 import { CheckService, PracticeFiles } from './practice';
 import { ProgressStore, SyllabusService } from './services';
@@ -92,16 +93,19 @@ export class PracticeLenses implements vscode.CodeLensProvider, vscode.Disposabl
 export class SolutionDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly syllabus: SyllabusService) {}
 
-  /** The solution document's URI for an exercise. */
-  static uriFor(ref: ExerciseRef): vscode.Uri {
-    return vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${ref.key}.py` });
+  /** The solution document's URI for an exercise (and the variant seed its practice file records). */
+  static uriFor(ref: ExerciseRef, seed?: number): vscode.Uri {
+    return vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${ref.key}.py`, query: seed ? `seed=${seed}` : '' });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const key = uri.path.replace(/^\//, '').replace(/\.py$/, '');
     const ref = findExercise(this.syllabus.syllabus, key);
     if (!ref) return `# No exercise ${key} in the syllabus.\n`;
-    return `# Reference solution: ${ref.exercise.title} (${ref.cert.shortTitle} › ${ref.topic.title})\n# Read-only. Compare it with yours; your file is never changed.\n\n${ref.exercise.solution}`;
+    const seed = Number(new URLSearchParams(uri.query).get('seed')) || 1;
+    const { exercise } = instantiate(ref.exercise, seed);
+    const extra = (exercise.files ?? []).map((f) => `\n# ---- ${f.path} ${'-'.repeat(Math.max(0, 70 - f.path.length))}\n${f.solution}`).join('');
+    return `# Reference solution: ${ref.exercise.title} (${ref.cert.shortTitle} › ${ref.topic.title})\n# Read-only. Compare it with yours; your file is never changed.\n\n${exercise.solution}${extra}`;
   }
 }
 
@@ -166,11 +170,12 @@ export class RunOnSave implements vscode.Disposable {
     if (!vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.runOnSave, false)) return;
     const ref = this.practice.exerciseFor(document.uri, document.getText());
     if (!ref) return;
-    const key = document.uri.toString();
+    const main = this.practice.mainFile(ref, document.uri);
+    const key = main.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.runFile(ref, document.uri);
+      void this.runFile(ref, main);
     }, this.delayMs));
   }
 

@@ -1,8 +1,9 @@
 // Practice files on disk and check runs against them.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExerciseRef, findExercise } from '../core/model';
-import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile } from '../core/practiceFile';
+import { Exercise, ExerciseRef, findExercise } from '../core/model';
+import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile, seedFromHeader, VARIANT_TAG } from '../core/practiceFile';
+import { instantiate, newSeed, ParamValue } from '../core/variants';
 import { recordGenerated, recordRun } from '../core/progress';
 import { RunResult, summarize } from '../core/results';
 import { RunReport, runChecks } from '../core/runner';
@@ -44,12 +45,25 @@ export class PracticeFiles {
     for (const root of this.roots()) {
       const relative = path.relative(root.fsPath, uri.fsPath);
       if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) continue;
-      const key = keyFromRelativePath(relative.split(path.sep));
+      const parts = relative.split(path.sep);
+      const key = keyFromRelativePath(parts);
       const ref = key ? findExercise(current, key) : undefined;
-      if (ref) return ref;
+      // Deeper paths belong to an exercise only if it is a multi-file one.
+      if (ref && (parts.length === 3) === !ref.exercise.files) return ref;
     }
     const key = text === undefined ? undefined : keyFromHeader(text);
     return key ? findExercise(current, key) : undefined;
+  }
+
+  /** The main file of the exercise that `uri` belongs to (itself, unless it is another file of a multi-file exercise). */
+  mainFile(ref: ExerciseRef, uri: vscode.Uri): vscode.Uri {
+    if (!ref.exercise.files) return uri;
+    for (const root of this.roots()) {
+      const folder = vscode.Uri.joinPath(root, ...practiceRelativePath(ref).slice(0, -1));
+      const relative = path.relative(folder.fsPath, uri.fsPath);
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
+    }
+    return uri;
   }
 
   /** The exercise's practice file if one exists under any practice root. */
@@ -61,27 +75,59 @@ export class PracticeFiles {
     return undefined;
   }
 
-  /** Restores the starter code, first copying the learner's version beside it; returns the copy's name. */
-  async reset(ref: ExerciseRef, uri: vscode.Uri): Promise<string> {
-    const folder = vscode.Uri.joinPath(uri, '..');
-    const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name));
-    const backup = backupName(path.basename(uri.fsPath), (n) => names.has(n));
-    await vscode.workspace.fs.copy(uri, vscode.Uri.joinPath(folder, backup), { overwrite: false });
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(renderPracticeFile(ref, this.runnerSource)));
-    return backup;
+  /** The exercise as the file at `main` has it: instantiated with the variant seed its header records. */
+  async variant(ref: ExerciseRef, main: vscode.Uri): Promise<{ exercise: Exercise; params: Record<string, ParamValue>; seed?: number; problem?: string }> {
+    if (!ref.exercise.params) return { exercise: ref.exercise, params: {} };
+    const text = await vscode.workspace.fs.readFile(main).then((b) => new TextDecoder().decode(b), () => '');
+    const seed = seedFromHeader(text);
+    if (seed === undefined) {
+      return { ...instantiate(ref.exercise, 1), problem: `The header line "${VARIANT_TAG} <number>" of this practice file is missing or damaged, so Cert Path cannot tell which variant you are solving. Put it back, or use "Cert Path: Reset Exercise" for a fresh variant (your version is kept).` };
+    }
+    return { ...instantiate(ref.exercise, seed), seed };
   }
 
-  /** Opens the exercise's practice file, creating it first if it does not exist. Never overwrites. */
+  /** Writes the exercise's files for a new variant: main file first, then any extra files. */
+  private async write(ref: ExerciseRef, main: vscode.Uri, overwriteExtras: boolean): Promise<void> {
+    const seed = ref.exercise.params ? newSeed() : undefined;
+    const { exercise, params } = instantiate(ref.exercise, seed ?? 1);
+    const concrete = { ...ref, exercise };
+    const folder = vscode.Uri.joinPath(main, '..');
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(main, new TextEncoder().encode(renderPracticeFile(concrete, this.runnerSource, seed === undefined ? undefined : { seed, params })));
+    for (const file of exercise.files ?? []) {
+      const uri = vscode.Uri.joinPath(folder, ...file.path.split('/'));
+      const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+      if (exists && !overwriteExtras) continue; // never overwrite a learner's file
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.starter));
+    }
+  }
+
+  /** Restores the starter code (a fresh variant), first copying each of the learner's files beside itself; returns the copies' names. */
+  async reset(ref: ExerciseRef, main: vscode.Uri): Promise<string[]> {
+    const folder = vscode.Uri.joinPath(main, '..');
+    const files = [main, ...(ref.exercise.files ?? []).map((f) => vscode.Uri.joinPath(folder, ...f.path.split('/')))];
+    const backups: string[] = [];
+    for (const uri of files) {
+      if (!(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) continue;
+      const dir = vscode.Uri.joinPath(uri, '..');
+      const names = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name));
+      const backup = backupName(path.basename(uri.fsPath), (n) => names.has(n));
+      await vscode.workspace.fs.copy(uri, vscode.Uri.joinPath(dir, backup), { overwrite: false });
+      backups.push(path.relative(folder.fsPath, vscode.Uri.joinPath(dir, backup).fsPath).split(path.sep).join('/'));
+    }
+    await this.write(ref, main, true);
+    return backups;
+  }
+
+  /** Opens the exercise's practice file, creating it (and its extra files) first if it does not exist. Never overwrites. */
   async generate(ref: ExerciseRef): Promise<{ uri: vscode.Uri; created: boolean } | undefined> {
     const root = await this.rootForNewFile();
     if (!root) return undefined;
     const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
     let created = false;
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(renderPracticeFile(ref, this.runnerSource)));
+    if (!(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) {
+      await this.write(ref, uri, false);
       created = true;
       await this.progress.update((s) => recordGenerated(s, ref.key, new Date()));
     }
@@ -111,6 +157,7 @@ export class CheckService implements vscode.Disposable {
 
   constructor(
     private readonly interpreters: InterpreterService,
+    private readonly practice: PracticeFiles,
     private readonly progress: ProgressStore,
     private readonly output: vscode.OutputChannel,
     private readonly runnerSource: string,
@@ -121,6 +168,8 @@ export class CheckService implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return { blocked: UNTRUSTED_MESSAGE };
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
     if (document?.isDirty) await document.save();
+    const variant = await this.practice.variant(ref, file);
+    if (variant.problem) return { blocked: variant.problem };
     const found = await this.interpreters.resolve(file);
     if (!found.interpreter) return { interpreterProblem: found.message };
     const key = file.fsPath;
@@ -134,7 +183,9 @@ export class CheckService implements vscode.Disposable {
         interpreter: found.interpreter,
         file: file.fsPath,
         kind: ref.exercise.kind,
-        checks: ref.exercise.checks,
+        checks: variant.exercise.checks,
+        params: variant.params,
+        minPython: ref.exercise.minPython,
         timeoutSeconds: Math.max(1, Math.min(600, Number(timeoutSeconds) || 10)),
         runnerSource: this.runnerSource,
         signal: controller.signal,

@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExerciseRef, exerciseKey } from '../core/model';
-import { checkLines } from '../core/practiceFile';
+import { checkLines, practiceRelativePath } from '../core/practiceFile';
 import { CheckResult, RunResult } from '../core/results';
 import { RunReport } from '../core/runner';
 import { CheckService, PracticeFiles, RunOutcome } from './practice';
@@ -69,7 +69,7 @@ export class CheckTests implements vscode.Disposable {
           for (const exercise of topic.exercises) {
             const ref: ExerciseRef = { cert, domain, topic, exercise, key: exerciseKey(cert.id, topic.id, exercise.id) };
             for (const root of this.practice.roots()) {
-              const uri = vscode.Uri.joinPath(root, cert.id, topic.id, `${exercise.id}.py`);
+              const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
               const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
               if (exists) {
                 found.push({ ref, uri });
