@@ -1,26 +1,21 @@
-// Every exercise, with a real Python and the same runner the extension uses: the reference solution
-// passes every check, the starter fails at least one, and `python file.py` agrees.
+// Every exercise with real Pythons and the same runner the extension uses: on each interpreter of
+// the matrix (3.8 … 3.13), the reference solution passes every check and the starter fails at least
+// one, for 20 draws of every parametrized exercise. `python file.py` agrees on the default Python.
 import * as assert from 'assert';
 import { execFile, execFileSync } from 'child_process';
 import * as os from 'os';
-import { allExercises, ExerciseRef } from '../../src/core/model';
+import { Candidate } from '../../src/core/interpreter';
+import { allExercises, Exercise, ExerciseRef } from '../../src/core/model';
 import { runChecks } from '../../src/core/runner';
-import { pool, pythonVersion, runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
+import { matrixPythons, pool, runnerSource, shippedSyllabus, tempDir, testPython, writeVariant } from './helpers';
 
-interface Verdict {
-  ref: ExerciseRef;
-  solution: string;
-  starter: string;
-  standaloneSolution: number | null;
-  standaloneStarter: number | null;
-}
+const DRAWS = Number(process.env.CERT_PATH_DRAWS) || 20;
 
 /** The stdin of the first run_program("...") call in an exercise's checks: a program's sample input. */
-function sampleInput(python: string, ref: ExerciseRef): string {
-  if (ref.exercise.kind !== 'program') return '';
+function sampleInput(python: string, exercise: Exercise): string {
+  if (exercise.kind !== 'program') return '';
   const finder = 'import ast, json, sys\nfor node in ast.walk(ast.parse(sys.stdin.read())):\n    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "run_program" and node.args:\n        print(json.dumps(ast.literal_eval(node.args[0]))); break';
-  const code = ref.exercise.checks.map((c) => c.code).join('\n');
-  const found = execFileSync(python, ['-c', finder], { input: code, encoding: 'utf8' }).trim();
+  const found = execFileSync(python, ['-c', finder], { input: exercise.checks.map((c) => c.code).join('\n'), encoding: 'utf8' }).trim();
   return found ? (JSON.parse(found) as string) : '';
 }
 
@@ -32,54 +27,87 @@ function standalone(python: string, file: string, input: string): Promise<number
   });
 }
 
-describe('exercise content', function () {
-  this.timeout(600000);
-  const python = testPython();
+function older(version: string, minPython?: string): boolean {
+  if (!minPython) return false;
+  const [a, b] = version.split('.').map(Number);
+  const [c, d] = minPython.split('.').map(Number);
+  return a < c || (a === c && b < d);
+}
+
+interface Job {
+  python: Candidate;
+  version: string;
+  ref: ExerciseRef;
+  seed: number;
+  standalone: boolean;
+}
+
+describe('exercise content on every interpreter', function () {
+  this.timeout(3600000);
   const refs = allExercises(shippedSyllabus());
-  const verdicts = new Map<string, Verdict>();
+  const pythons = matrixPythons();
+  const defaultVersion = execFileSync(testPython().command, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).trim();
+  const problems = new Map<string, string[]>(); // exercise key → what went wrong, per interpreter and draw
 
   before(async () => {
     const dir = tempDir('cert-path-content-');
-    const version = pythonVersion(python);
+    const jobs: Job[] = [];
+    for (const { candidate, version } of pythons) {
+      for (const ref of refs) {
+        const draws = ref.exercise.params ? DRAWS : 1;
+        for (let seed = 1; seed <= draws; seed++) jobs.push({ python: candidate, version, ref, seed, standalone: version === defaultVersion && seed === 1 });
+      }
+    }
     const started = Date.now();
-    const results = await pool(refs, os.cpus().length, async (ref): Promise<Verdict> => {
-      const run = async (which: 'solution' | 'starter') => {
-        const file = writePracticeFile(`${dir}/${which}`, ref, ref.exercise[which]);
-        const report = await runChecks({ interpreter: python, file, kind: ref.exercise.kind, checks: ref.exercise.checks, timeoutSeconds: 20, runnerSource });
-        const bad = report.result.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`);
-        return { outcome: report.result.outcome, detail: `${report.result.outcome}${report.result.problem ? ` (${report.result.problem.message})` : ''}${bad.length ? `\n      ${bad.join('\n      ')}` : ''}`, file };
-      };
-      const solution = await run('solution');
-      const starter = await run('starter');
-      return {
-        ref,
-        solution: solution.outcome === 'passed' ? 'passed' : solution.detail,
-        starter: starter.outcome,
-        standaloneSolution: await standalone(python.command, solution.file, sampleInput(python.command, ref)),
-        standaloneStarter: await standalone(python.command, starter.file, sampleInput(python.command, ref)),
-      };
+    let n = 0;
+    await pool(jobs, os.cpus().length, async (job) => {
+      const where = `${dir}/${n++}`;
+      const wrong: string[] = [];
+      for (const which of ['solution', 'starter'] as const) {
+        const { file, exercise, params } = writeVariant(`${where}/${which}`, job.ref, job.seed, which);
+        const report = await runChecks({ interpreter: job.python, file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, timeoutSeconds: 30, runnerSource });
+        const r = report.result;
+        if (older(job.version, exercise.minPython)) {
+          if (r.problem?.kind !== 'version') wrong.push(`${which} on ${job.version} should get the needs-newer-Python message, got ${r.outcome}`);
+          continue;
+        }
+        const bad = r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`).join('; ');
+        if (which === 'solution' && r.outcome !== 'passed') wrong.push(`solution on Python ${job.version}, draw ${job.seed}: ${r.outcome}${r.problem ? ` (${r.problem.message})` : ''} ${bad}`);
+        if (which === 'starter' && r.outcome === 'passed') wrong.push(`starter on Python ${job.version}, draw ${job.seed} passes every check`);
+        if (job.standalone) {
+          const code = await standalone(job.python.command, file, sampleInput(job.python.command, exercise));
+          if (code !== (which === 'solution' ? 0 : 1)) wrong.push(`python file.py with the ${which} exited ${code}`);
+        }
+      }
+      if (wrong.length) problems.set(`${job.ref.key}@${job.version}`, [...(problems.get(`${job.ref.key}@${job.version}`) ?? []), ...wrong]);
     });
-    for (const v of results) verdicts.set(v.ref.key, v);
-    const failures = results.filter((v) => v.solution !== 'passed' || v.starter === 'passed').length;
-    console.log(`      content: ${refs.length} exercises, ${refs.reduce((n, r) => n + r.exercise.checks.length, 0)} checks on Python ${version} in ${Date.now() - started} ms; ${failures} exercise(s) wrong`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const perCert = new Map<string, { topics: Set<string>; exercises: number; variants: number }>();
+    for (const ref of refs) {
+      const c = perCert.get(ref.cert.shortTitle) ?? { topics: new Set<string>(), exercises: 0, variants: 0 };
+      c.topics.add(ref.topic.id);
+      c.exercises++;
+      if (ref.exercise.params) c.variants++;
+      perCert.set(ref.cert.shortTitle, c);
+    }
+    console.log(`      ${jobs.length} draws × (solution, starter) = ${jobs.length * 2} runs in ${seconds} s; ${DRAWS} draws per parametrized exercise`);
+    for (const [cert, c] of perCert) console.log(`      ${cert}: ${c.topics.size} topics, ${c.exercises} exercises, ${c.variants} parametrized`);
+    console.log('      interpreter     exercises passed   failed');
+    for (const { version } of pythons) {
+      const failed = refs.filter((r) => problems.has(`${r.key}@${version}`)).length;
+      console.log(`      Python ${version.padEnd(9)} ${String(refs.length - failed).padStart(16)} ${String(failed).padStart(8)}`);
+    }
   });
 
-  it('has exercises to verify', () => {
+  it('has exercises and interpreters to verify', () => {
     assert.ok(refs.length > 0);
+    assert.ok(pythons.length > 0, 'no Python 3.8+ found');
   });
 
   for (const ref of refs) {
-    describe(ref.key, () => {
-      it('reference solution passes every check (extension runner and python file.py)', () => {
-        const v = verdicts.get(ref.key)!;
-        assert.strictEqual(v.solution, 'passed');
-        assert.strictEqual(v.standaloneSolution, 0, 'python file.py should exit 0 for the solution');
-      });
-      it('starter fails at least one check (extension runner and python file.py)', () => {
-        const v = verdicts.get(ref.key)!;
-        assert.notStrictEqual(v.starter, 'passed');
-        assert.strictEqual(v.standaloneStarter, 1, 'python file.py should exit 1 for the starter');
-      });
+    it(`${ref.key}: solution passes, starter fails${ref.exercise.params ? `, over ${DRAWS} draws` : ''}, on every interpreter`, () => {
+      const found = pythons.flatMap(({ version }) => problems.get(`${ref.key}@${version}`) ?? []);
+      assert.deepStrictEqual(found, []);
     });
   }
 });

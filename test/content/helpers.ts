@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Candidate } from '../../src/core/interpreter';
-import { ExerciseRef, Syllabus } from '../../src/core/model';
-import { renderPracticeFile } from '../../src/core/practiceFile';
+import { Exercise, ExerciseRef, Syllabus } from '../../src/core/model';
+import { practiceRelativePath, renderPracticeFile } from '../../src/core/practiceFile';
+import { instantiate, ParamValue } from '../../src/core/variants';
 import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
 import runnerSource from '../../src/python/checklib.py';
 
@@ -28,6 +29,31 @@ export function testPython(): Candidate {
   return { command: process.env.CERT_PATH_PYTHON || 'python3', args: [], source: 'path' };
 }
 
+/**
+ * The interpreters of the matrix: $CERT_PATH_PYTHONS (paths separated by the platform's path
+ * delimiter), else every ~/.pyenv/versions/3.8+ found, else the single test interpreter.
+ */
+export function matrixPythons(): { candidate: Candidate; version: string }[] {
+  const listed = process.env.CERT_PATH_PYTHONS?.split(path.delimiter).filter(Boolean);
+  let commands = listed;
+  if (!commands?.length) {
+    const pyenv = path.join(os.homedir(), '.pyenv', 'versions');
+    const found = fs.existsSync(pyenv) ? fs.readdirSync(pyenv).filter((v) => /^3\.\d+\.\d+$/.test(v)).map((v) => path.join(pyenv, v, 'bin', 'python')) : [];
+    commands = found.length ? found : [testPython().command];
+  }
+  const out = commands.map((command) => {
+    const candidate: Candidate = { command, args: [], source: 'path' };
+    return { candidate, version: pythonVersion(candidate) };
+  });
+  const [minMajor, minMinor] = [3, 8];
+  return out
+    .filter(({ version }) => {
+      const [major, minor] = version.split('.').map(Number);
+      return major > minMajor || (major === minMajor && minor >= minMinor);
+    })
+    .sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
+}
+
 /** The interpreter's version string, for test titles. */
 export function pythonVersion(candidate: Candidate): string {
   return execFileSync(candidate.command, [...candidate.args, '-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).trim();
@@ -35,10 +61,28 @@ export function pythonVersion(candidate: Candidate): string {
 
 /** Writes the practice file for `ref` with `code` in place of the starter; returns its path. */
 export function writePracticeFile(dir: string, ref: ExerciseRef, code: string): string {
-  const file = path.join(dir, ref.cert.id, ref.topic.id, `${ref.exercise.id}.py`);
+  const file = path.join(dir, ...practiceRelativePath(ref));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...ref.exercise, starter: code } }, runnerSource));
   return file;
+}
+
+/**
+ * Writes the variant `seed` of an exercise as the learner would have it, with every file in its
+ * `solution` or `starter` version; returns the main file and the exercise as instantiated.
+ */
+export function writeVariant(dir: string, ref: ExerciseRef, seed: number, which: 'solution' | 'starter'): { file: string; exercise: Exercise; params: Record<string, ParamValue> } {
+  const { exercise, params } = instantiate(ref.exercise, seed);
+  const file = path.join(dir, ...practiceRelativePath(ref));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const variant = ref.exercise.params ? { seed, params } : undefined;
+  fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...exercise, starter: exercise[which] } }, runnerSource, variant));
+  for (const extra of exercise.files ?? []) {
+    const target = path.join(path.dirname(file), ...extra.path.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, extra[which]);
+  }
+  return { file, exercise, params };
 }
 
 /** A fresh temporary folder. */
