@@ -39,12 +39,29 @@ function testEntries(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...testEntries(full));
-    else if (/\.test\.ts$|[\\/]integration[\\/]index\.ts$/.test(full)) found.push(full);
+    else if (/\.test\.ts$|[\\/]integration[\\/]index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$/.test(full)) found.push(full);
   }
   return found;
 }
 
+/**
+ * Validates syllabus/*.yaml with the extension's own loader and writes dist/syllabus.json, so
+ * activation parses JSON instead of YAML. A syllabus problem fails the build.
+ */
+async function compileSyllabus() {
+  const bundled = await esbuild.build({ entryPoints: ['src/core/syllabusLoader.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, require);
+  const { loadSyllabus, formatProblem } = module.exports;
+  const files = fs.readdirSync('syllabus').filter((f) => /\.ya?ml$/.test(f)).sort();
+  const syllabus = loadSyllabus(files.map((f) => ({ file: `syllabus/${f}`, text: fs.readFileSync(path.join('syllabus', f), 'utf8') })));
+  if (syllabus.problems.length) throw new Error(`syllabus problems:\n${syllabus.problems.map(formatProblem).join('\n')}`);
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', 'syllabus.json'), JSON.stringify({ files, certifications: syllabus.certifications }));
+}
+
 async function main() {
+  await compileSyllabus();
   const builds = [
     {
       ...common,

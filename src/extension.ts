@@ -30,7 +30,7 @@ export interface CertPathApi {
 export function activate(context: vscode.ExtensionContext): CertPathApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel(OUTPUT_NAME);
-  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'));
+  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'syllabus.json'));
   const progress = new ProgressStore(context.workspaceState);
   const interpreters = new InterpreterService(output);
   const practice = new PracticeFiles(syllabus, progress, context.globalStorageUri, runnerSource);
@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   setTrustMessage();
   if (progress.droppedOnLoad) output.appendLine(`Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under certPath.progress.unreadable.`);
 
-  const loaded = syllabus.load().then((s) => {
+  const loaded = syllabus.loadFast().then((s) => {
     logProblems(output, s.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
     tree.getChildren();
     return Date.now() - started;

@@ -12,7 +12,11 @@ export class SyllabusService implements vscode.Disposable {
   private current: Syllabus = { certifications: [], problems: [] };
   private loaded = false;
 
-  constructor(private readonly folder: vscode.Uri) {}
+  /**
+   * @param folder the syllabus YAML folder (read on Refresh, or when there is no compiled copy)
+   * @param compiled dist/syllabus.json, written and validated at build time (read at activation)
+   */
+  constructor(private readonly folder: vscode.Uri, private readonly compiled?: vscode.Uri) {}
 
   /** The syllabus as last loaded (empty before the first load). */
   get syllabus(): Syllabus {
@@ -22,6 +26,22 @@ export class SyllabusService implements vscode.Disposable {
   /** Whether a load has finished. */
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** Loads the build's compiled syllabus when there is one (fast), else the YAML. */
+  async loadFast(): Promise<Syllabus> {
+    if (this.compiled) {
+      try {
+        const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.compiled))) as { certifications: Syllabus['certifications'] };
+        this.current = { certifications: data.certifications, problems: [] };
+        this.loaded = true;
+        this.changed.fire(this.current);
+        return this.current;
+      } catch {
+        // no compiled copy (or an unreadable one): validate the YAML instead
+      }
+    }
+    return this.load();
   }
 
   /** Reads and validates every `*.yaml` file; problems are kept, never thrown. */
