@@ -1,0 +1,185 @@
+// `npm run bench`: measures, side by side, what a learner waits for — a check run against plain
+// Python, unittest and pytest; activation and memory in a real VS Code; whole-bank verification;
+// bundle and VSIX size — and writes the table to docs/performance.md. Medians of repeated runs.
+import { execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Candidate } from '../../src/core/interpreter';
+import { allExercises } from '../../src/core/model';
+import { renderPracticeFile } from '../../src/core/practiceFile';
+import { runChecks } from '../../src/core/runner';
+import { loadSyllabus } from '../../src/core/syllabusLoader';
+import runnerSource from '../../src/python/checklib.py';
+import { pool, shippedSyllabus, writeVariant } from '../content/helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPEAT = Number(process.env.CERT_PATH_BENCH_REPEAT) || 30;
+const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+const interpreter: Candidate = { command: python, args: [], source: 'path' };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Wall time of one process run, in ms. */
+function timeProcess(command: string, args: string[], cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function repeat(times: number, work: () => Promise<number>): Promise<number> {
+  await work(); // warm the file cache
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) samples.push(await work());
+  return median(samples);
+}
+
+const TRIVIAL = `id: bench
+title: Bench
+shortTitle: BENCH
+examCode: B-1
+order: 1
+summary: A trivial exercise for timing.
+exam: {items: 1, minutes: 1, passMark: 70, feeUsd: 0, prerequisites: [], delivery: none}
+objectives: {"1.1": timing}
+domains:
+  - id: d
+    title: D
+    weight: 100
+    topics:
+      - id: t
+        title: T
+        summary: s
+        objectives: ["1.1"]
+        exercises:
+          - id: double
+            title: Double
+            difficulty: easy
+            prompt: Write double(x).
+            starter: "def double(x):\\n    pass\\n"
+            solution: "def double(x):\\n    return 2 * x\\n"
+            checks:
+              - {id: one, title: one, target: double, code: "expect(solution.double(1), 2)", message: double(1) is 2}
+              - {id: two, title: two, target: double, code: "expect(solution.double(21), 42)", message: double(21) is 42}
+              - {id: neg, title: neg, target: double, code: "expect(solution.double(-3), -6)", message: double(-3) is -6}
+            hints: [Multiply.]
+`;
+
+async function roundTrip(dir: string) {
+  const ref = allExercises(loadSyllabus([{ file: 'bench.yaml', text: TRIVIAL }]))[0];
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'double.py');
+  fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...ref.exercise, starter: ref.exercise.solution } }, runnerSource));
+  fs.writeFileSync(path.join(dir, 'learner.py'), ref.exercise.solution);
+  fs.writeFileSync(path.join(dir, 'test_unittest_double.py'), 'import unittest\nfrom learner import double\n\n\nclass DoubleTest(unittest.TestCase):\n    def test_one(self):\n        self.assertEqual(double(1), 2)\n\n    def test_two(self):\n        self.assertEqual(double(21), 42)\n\n    def test_neg(self):\n        self.assertEqual(double(-3), -6)\n');
+  fs.writeFileSync(path.join(dir, 'test_pytest_double.py'), 'from learner import double\n\n\ndef test_one():\n    assert double(1) == 2\n\n\ndef test_two():\n    assert double(21) == 42\n\n\ndef test_neg():\n    assert double(-3) == -6\n');
+  let learnerMs = 0;
+  const runner = await repeat(REPEAT, async () => {
+    const started = process.hrtime.bigint();
+    const report = await runChecks({ interpreter, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 30, runnerSource });
+    if (report.result.outcome !== 'passed') throw new Error(`bench exercise did not pass: ${JSON.stringify(report.result)}`);
+    learnerMs = report.result.checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  });
+  const bare = await repeat(REPEAT, () => timeProcess(python, ['-c', 'pass'], dir));
+  const direct = await repeat(REPEAT, () => timeProcess(python, [file], dir));
+  const unittest = await repeat(REPEAT, () => timeProcess(python, ['-m', 'unittest', '-q', 'test_unittest_double'], dir));
+  let pytest: number | undefined;
+  try {
+    execFileSync(python, ['-m', 'pytest', '--version'], { stdio: 'ignore' });
+    pytest = await repeat(REPEAT, () => timeProcess(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_pytest_double.py'], dir));
+  } catch {
+    pytest = undefined; // pytest is not installed for this interpreter
+  }
+  return { runner, bare, direct, unittest, pytest, learnerMs };
+}
+
+async function wholeBank(dir: string) {
+  const refs = allExercises(shippedSyllabus());
+  const started = Date.now();
+  let wrong = 0;
+  await pool(refs, os.cpus().length, async (ref) => {
+    for (const which of ['solution', 'starter'] as const) {
+      const { file, exercise, params } = writeVariant(path.join(dir, which), ref, 1, which);
+      const { result } = await runChecks({ interpreter, file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, timeoutSeconds: 30, runnerSource });
+      if ((which === 'solution') !== (result.outcome === 'passed')) wrong++;
+    }
+  });
+  return { exercises: refs.length, seconds: (Date.now() - started) / 1000, wrong };
+}
+
+function vsix(): { bytes?: number; files?: number; note?: string } {
+  try {
+    const out = path.join(os.tmpdir(), 'cert-path-bench.vsix');
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    const listing = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    return { bytes: fs.statSync(out).size, files: listing.trim().split('\n').length };
+  } catch (error) {
+    return { note: `vsce failed: ${String((error as { stderr?: Buffer }).stderr ?? error).split('\n')[0]}` };
+  }
+}
+
+async function inVsCode(): Promise<Record<string, number> & { vscodeVersion: string }> {
+  const out = path.join(os.tmpdir(), `cert-path-bench-${process.pid}.json`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-bench-ws-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runIntegration } = require(path.join(ROOT, 'test', 'vscode', 'runIntegration.js'));
+  await runIntegration({
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: path.join(ROOT, 'out', 'test', 'bench', 'vscode'),
+    workspaceFolder: workspace,
+    env: { CERT_PATH_TEST_PYTHON: python, CERT_PATH_BENCH_OUT: out },
+  });
+  fs.rmSync(workspace, { recursive: true, force: true });
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-bench-'));
+  const pythonVersion = execFileSync(python, ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`Benchmark on ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pythonVersion}; ${REPEAT} repetitions`);
+  const rt = await roundTrip(path.join(dir, 'rt'));
+  fs.mkdirSync(path.join(dir, 'bank'));
+  const bank = await wholeBank(path.join(dir, 'bank'));
+  const bundle = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  const packaged = vsix();
+  const vs = await inVsCode();
+  const target = rt.bare * 1.5 + rt.learnerMs;
+  const f = (ms: number) => `${ms.toFixed(1)} ms`;
+  const rows: [string, string, string, string][] = [
+    ['Check round trip (3 checks, extension runner)', f(rt.runner), `${(rt.runner / rt.bare).toFixed(2)}× bare start`, `≤ 1.5× bare + learner time = ${f(target)}: ${rt.runner <= target ? 'met' : 'missed'}`],
+    ['Bare interpreter start (`python -c pass`)', f(rt.bare), '1.00×', ''],
+    ['Running the file (`python file.py`, embedded checks)', f(rt.direct), `${(rt.direct / rt.bare).toFixed(2)}× bare start`, ''],
+    ['Same checks as `python -m unittest`', f(rt.unittest), `runner is ${(rt.unittest / rt.runner).toFixed(2)}× faster`, ''],
+    ['Same checks as `python -m pytest`', rt.pytest === undefined ? 'pytest not installed' : f(rt.pytest), rt.pytest === undefined ? '' : `runner is ${(rt.pytest / rt.runner).toFixed(2)}× faster`, rt.pytest === undefined ? '≥ 5× faster: not measurable here' : `≥ 5× faster: ${rt.pytest / rt.runner >= 5 ? 'met' : 'missed'}`],
+    ['Activation → first tree answer with the full syllabus', f(vs.activationMs), `activate() itself: ${f(vs.activateCallMs)}`, `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`],
+    [`Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores`, `${bank.seconds.toFixed(1)} s`, `${((bank.seconds * 1000) / (bank.exercises * 2)).toFixed(0)} ms per run`, `≤ 30 s: ${bank.seconds <= 30 ? 'met' : 'missed'}${bank.wrong ? ` (${bank.wrong} wrong!)` : ''}`],
+    ['dist/extension.js (production)', kb(bundle), '', `≤ 400 KB: ${bundle <= 400 * 1024 ? 'met' : 'missed'}`],
+    ['Packaged VSIX', packaged.bytes ? `${kb(packaged.bytes)} (${packaged.files} files)` : packaged.note ?? '', '', packaged.bytes ? `≤ 1 MB: ${packaged.bytes <= 1024 * 1024 ? 'met' : 'missed'}` : ''],
+    ['Extension host heap after activation', `${(vs.heapAfterActivation / 2 ** 20).toFixed(1)} MB`, `RSS ${(vs.rssAfterActivation / 2 ** 20).toFixed(0)} MB`, ''],
+    ['Heap after 10 / 100 check runs (after a full GC)', `${(vs.heapAfter10 / 2 ** 20).toFixed(1)} / ${(vs.heapAfter100 / 2 ** 20).toFixed(1)} MB`, `growth 10→100: ${((vs.heapAfter100 - vs.heapAfter10) / 2 ** 20).toFixed(1)} MB`, `flat after 10 runs (< 2 MB after a full GC): ${vs.heapAfter100 - vs.heapAfter10 < 2 * 2 ** 20 ? 'yes' : 'no'}`],
+  ];
+  const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; ${pythonVersion} (${python}); VS Code ${vs.vscodeVersion}`;
+  const table = ['| measure | median | ratio | target |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  console.log(`\n${table}\n`);
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), `# Performance\n\nWritten by \`npm run bench\` (test/bench/bench.ts); medians of ${REPEAT} runs unless the row says otherwise.\n\nMachine: ${machine}.\n\n${table}\n`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log('Wrote docs/performance.md');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
