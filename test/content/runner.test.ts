@@ -117,6 +117,22 @@ describe('runner with a real Python', function () {
     assert.strictEqual(report.result.outcome, 'cancelled');
   });
 
+  it('tells an interpreter older than the exercise needs instead of running it', async () => {
+    const file = writePracticeFile(dir, ref, 'match = 1\n');
+    const report = await runChecks({ interpreter: python, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource, minPython: '3.99' });
+    assert.strictEqual(report.result.outcome, 'error');
+    assert.strictEqual(report.result.problem?.kind, 'version');
+    assert.match(report.result.problem!.message, /needs Python 3\.99 or newer; this interpreter is Python 3\.\d+\.\d+/);
+    assert.ok(report.result.checks.every((c) => c.status === 'skipped'));
+  });
+
+  it('gives the checks the drawn params', async () => {
+    const checks = [{ id: 'p', title: 'params arrive', code: 'expect(params["n"], 42)\nexpect(params["names"], ["a", "b"])', message: 'params should arrive' }];
+    const file = writePracticeFile(dir, ref, solution);
+    const report = await runChecks({ interpreter: python, file, kind: 'function', checks, timeoutSeconds: 10, runnerSource, params: { n: 42, names: ['a', 'b'] } });
+    assert.strictEqual(report.result.outcome, 'passed', JSON.stringify(report.result));
+  });
+
   it('explains a missing interpreter instead of throwing', async () => {
     const report = await runChecks({ interpreter: { command: '/no/such/python3', args: [], source: 'setting' }, file: writePracticeFile(dir, ref, solution), kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 5, runnerSource });
     assert.strictEqual(report.result.outcome, 'error');
