@@ -1,6 +1,8 @@
 // The check-result protocol: the harness writes one JSON record per line to a private result file,
-// each stamped with the run's nonce. Only records with the right nonce count, checks must report in
-// canonical order, and a run without its `end` record can never pass.
+// as `<HMAC-SHA256 hex> <JSON>` under a per-run key that learner code never sees, each numbered by
+// `seq`. Only authentic records in sequence count, checks must report in canonical order, and a run
+// without its `end` record can never pass.
+import { createHmac, timingSafeEqual } from 'crypto';
 
 /** Status of one check, as in Exercism's per-test results. */
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped';
@@ -62,10 +64,31 @@ function lastLine(stderr: string): string {
   return lines.length ? lines[lines.length - 1].trim() : '';
 }
 
+/** A result line as the harness writes it: the record's JSON signed with the run key. */
+export function signLine(key: string, json: string): string {
+  return `${createHmac('sha256', key).update(json, 'utf8').digest('hex')} ${json}`;
+}
+
+/** The record of a signed line, or undefined when the line is not authentic. */
+function verifiedRecord(key: string, line: string): Record<string, unknown> | undefined {
+  const space = line.indexOf(' ');
+  if (space !== 64) return undefined;
+  const mac = Buffer.from(line.slice(0, 64), 'hex');
+  const json = line.slice(65);
+  const expected = createHmac('sha256', key).update(json, 'utf8').digest();
+  if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Turns the result file's text and the process's end into a RunResult; never throws. */
 export function interpretResults(
   raw: string,
-  nonce: string,
+  key: string,
   checks: { id: string; title: string }[],
   end: Termination,
 ): RunResult {
@@ -75,22 +98,16 @@ export function interpretResults(
   let sawEnd = false;
   let foreign = 0;
   let next = 0; // index of the canonical check expected next
+  let seq = 0; // sequence number of the authentic record expected next
 
   for (const line of raw.split('\n')) {
     if (!line.trim()) continue;
-    let record: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(line);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      record = parsed as Record<string, unknown>;
-    } catch {
+    const record = verifiedRecord(key, line);
+    if (!record || record.seq !== seq) {
       foreign++;
       continue;
     }
-    if (record.nonce !== nonce) {
-      foreign++;
-      continue;
-    }
+    seq++;
     if (record.type === 'start') {
       python = { version: text(record.python) ?? '?', executable: text(record.executable) ?? '?' };
     } else if (record.type === 'load') {
@@ -140,10 +157,12 @@ export function interpretResults(
           kind: 'crash',
           message: `Your code ended the run before every check had reported (exit code ${end.exitCode ?? end.signal}). Calls such as exit(), sys.exit() or os._exit() stop the checks too.${detail ? ` Last error output: ${detail}` : ''}`,
         }
-      : {
-          kind: 'crash',
-          message: `The check runner did not start (exit code ${end.exitCode ?? end.signal}).${detail ? ` ${detail}` : ''}`,
-        };
+      : end.exitCode === 0
+        ? { kind: 'protocol', message: 'The run ended without leaving readable results (the result file was removed or damaged, perhaps by the code under test), so nothing can be marked as passed.' }
+        : {
+            kind: 'crash',
+            message: `The check runner did not start (exit code ${end.exitCode ?? end.signal}).${detail ? ` ${detail}` : ''}`,
+          };
   } else if (!sawEnd && foreign > 0 && !problem) {
     problem = { kind: 'protocol', message: 'The result file was damaged or foreign, so this run cannot be trusted.' };
   }

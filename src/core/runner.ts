@@ -41,6 +41,35 @@ export interface RunReport {
   truncatedBytes: number;
   durationMs: number;
   commandLine: string[];
+  /** Settles once processes that escaped the run's process group are killed (how many). */
+  cleanup: Promise<number>;
+}
+
+/** Environment variable that marks every process a run starts, even ones that leave its process group. */
+export const RUN_MARKER = 'CERT_PATH_RUN';
+
+/**
+ * Kills every process whose environment carries this run's marker: children that started a session
+ * of their own (and so left the process group) still inherit the environment. Linux only (/proc).
+ */
+export async function killMarked(marker: string): Promise<number> {
+  if (process.platform !== 'linux') return 0;
+  const needle = Buffer.from(`${RUN_MARKER}=${marker}\0`);
+  const pids = (await fs.readdir('/proc').catch(() => [] as string[])).filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  let killed = 0;
+  await Promise.all(
+    pids.map(async (pid) => {
+      const environ = await fs.readFile(`/proc/${pid}/environ`).catch(() => undefined);
+      if (!environ?.includes(needle)) return;
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+        killed++;
+      } catch {
+        // gone already, or not ours to kill
+      }
+    }),
+  );
+  return killed;
 }
 
 class CappedText {
@@ -168,7 +197,8 @@ export async function findInterpreter(list: Candidate[]): Promise<{ interpreter?
 export async function runChecks(request: RunRequest): Promise<RunReport> {
   const started = Date.now();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cert-path-run-'));
-  const nonce = randomBytes(16).toString('hex');
+  const key = randomBytes(32).toString('hex');
+  const marker = randomBytes(8).toString('hex');
   const runnerPath = path.join(dir, 'cert_path_runner.py');
   const jobPath = path.join(dir, 'job.json');
   const resultPath = path.join(dir, 'results.jsonl');
@@ -176,11 +206,12 @@ export async function runChecks(request: RunRequest): Promise<RunReport> {
   try {
     await fs.writeFile(runnerPath, `${request.runnerSource}\n\nif __name__ == "__main__":\n    job_main()\n`, 'utf8');
     const checks = request.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
-    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: request.params ?? {}, minPython: request.minPython, nonce, resultPath }), 'utf8');
+    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: request.params ?? {}, minPython: request.minPython, key, resultPath }), 'utf8');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...request.env,
       CERT_PATH_JOB: jobPath,
+      [RUN_MARKER]: marker,
       PYTHONIOENCODING: 'utf-8',
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONUNBUFFERED: '1',
@@ -202,12 +233,14 @@ export async function runChecks(request: RunRequest): Promise<RunReport> {
       stderrTail: run.error ? `Could not start ${commandLine[0]}: ${run.error.message}` : stderr.slice(-2000),
     };
     return {
-      result: interpretResults(raw, nonce, request.checks, end),
+      result: interpretResults(raw, key, request.checks, end),
       stdout: run.stdout.text(),
       stderr,
       truncatedBytes: run.stdout.dropped + run.stderr.dropped,
       durationMs: Date.now() - started,
       commandLine,
+      // After the result, not before it: the sweep costs a few ms that feedback should not wait for.
+      cleanup: killMarked(marker),
     };
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);

@@ -6,6 +6,8 @@
 # same checks as a readable report (standalone mode).
 # Runs on Python 3.8 and newer; keep the syntax to what 3.8 accepts.
 import builtins
+import hashlib
+import hmac
 import io
 import json
 import os
@@ -16,6 +18,8 @@ import types
 
 MARKER = "# ====== Cert Path checks"
 _dumps = json.dumps  # captured now: learner code may rebind json.dumps later
+_sign = hmac.new
+_sha256 = hashlib.sha256
 _perf = time.perf_counter
 _MISSING = object()
 _LIMIT = 2000
@@ -310,13 +314,18 @@ def job_main():
     job_path = os.environ.pop("CERT_PATH_JOB")
     with open(job_path, "r", encoding="utf-8") as handle:
         job = json.load(handle)
-    os.remove(job_path)  # learner code never sees the nonce or the result path
+    os.remove(job_path)  # learner code never sees the key or the result path
     out = open(job["resultPath"], "w", encoding="utf-8")
-    nonce = job["nonce"]
+    key = job["key"].encode("ascii")
+    sequence = [0]
 
     def emit(record):
-        record["nonce"] = nonce
-        out.write(_dumps(record) + "\n")
+        # Each line is "<HMAC-SHA256 of the JSON> <JSON>", numbered: the file can be found and read
+        # by learner code, but a record cannot be forged, replayed or reordered without the key.
+        record["seq"] = sequence[0]
+        sequence[0] += 1
+        line = _dumps(record, sort_keys=True)
+        out.write(_sign(key, line.encode("utf-8"), _sha256).hexdigest() + " " + line + "\n")
         out.flush()
 
     version = "%d.%d.%d" % tuple(sys.version_info[:3])
