@@ -31,11 +31,15 @@ export class PracticeFiles {
     return [...folders.map((f) => vscode.Uri.joinPath(f.uri, this.folderSetting())), vscode.Uri.joinPath(this.globalStorage, 'practice')];
   }
 
-  /** The root new files go to: the chosen workspace folder's, or global storage with no folder open. */
+  /**
+   * The root new files go to: global storage with no folder open; with several folders, the one of
+   * the active editor, else the one the learner picks.
+   */
   async rootForNewFile(): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) return vscode.Uri.joinPath(this.globalStorage, 'practice');
-    const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should hold the practice file?' });
+    const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
+    const folder = folders.length === 1 ? folders[0] : active ?? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should hold the practice file?' }));
     return folder ? vscode.Uri.joinPath(folder.uri, this.folderSetting()) : undefined;
   }
 
@@ -127,7 +131,13 @@ export class PracticeFiles {
     const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
     let created = false;
     if (!(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) {
-      await this.write(ref, uri, false);
+      try {
+        await this.write(ref, uri, false);
+      } catch (error) {
+        const reason = error instanceof vscode.FileSystemError ? error.code : String(error);
+        void vscode.window.showErrorMessage(`Cert Path could not create ${uri.fsPath} (${reason}). Make sure the practice folder can be written, or choose another with the setting certPath.practiceFolder.`);
+        return undefined;
+      }
       created = true;
       await this.progress.update((s) => recordGenerated(s, ref.key, new Date()));
     }

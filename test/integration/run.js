@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the integration suite (out/test/integration) in a real VS Code on a fresh, empty workspace.
-// The interpreter is resolved to its real binary here, because the extension host runs with a
-// private HOME where the pyenv shim would pick another Python.
+// Runs the integration suites, each in a fresh real VS Code: the main suite on an empty trusted
+// workspace, then Restricted Mode, no folder open, and a two-folder workspace. The interpreter is
+// resolved to its real binary here, because the extension host runs with a private HOME where the
+// pyenv shim would pick another Python.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -10,24 +11,41 @@ const path = require('path');
 const { runIntegration } = require('../vscode/runIntegration');
 
 const root = path.resolve(__dirname, '..', '..');
+const suites = path.join(root, 'out', 'test', 'integration');
 const python = process.env.CERT_PATH_PYTHON || 'python3';
 const executable = execFileSync(python, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
-const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-workspace-'));
 
-runIntegration({
-  extensionDevelopmentPath: root,
-  extensionTestsPath: path.join(root, 'out', 'test', 'integration'),
-  workspaceFolder: workspace,
-  env: { CERT_PATH_TEST_PYTHON: executable },
-})
-  .then(
-    () => 0,
-    (error) => {
-      console.error(`integration tests failed: ${error.message ?? error}`);
-      return typeof error.code === 'number' ? error.code : 1;
-    },
-  )
-  .then((code) => {
-    fs.rmSync(workspace, { recursive: true, force: true });
-    process.exit(code);
-  });
+function folder(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `cert-path-${name}-`));
+}
+
+function multiRootWorkspace() {
+  const dir = folder('multiroot');
+  for (const name of ['first', 'second']) fs.mkdirSync(path.join(dir, name));
+  const file = path.join(dir, 'practice.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'first' }, { path: 'second' }] }));
+  return { workspace: file, cleanup: dir };
+}
+
+const plan = [
+  { name: 'main', tests: suites, make: () => ({ workspace: folder('workspace') }) },
+  { name: 'untrusted', tests: path.join(suites, 'untrusted'), make: () => ({ workspace: folder('untrusted') }), env: { VSCODE_TEST_TRUST: '0' } },
+  { name: 'no folder', tests: path.join(suites, 'nofolder'), make: () => ({}) },
+  { name: 'multi-root', tests: path.join(suites, 'multiroot'), make: multiRootWorkspace },
+];
+
+(async () => {
+  let failed = 0;
+  for (const suite of plan) {
+    const { workspace, cleanup } = suite.make();
+    console.log(`\n--- integration suite: ${suite.name}`);
+    try {
+      await runIntegration({ extensionDevelopmentPath: root, extensionTestsPath: suite.tests, workspaceFolder: workspace, env: { CERT_PATH_TEST_PYTHON: executable, ...suite.env } });
+    } catch (error) {
+      failed++;
+      console.error(`integration suite ${suite.name} failed: ${error.message ?? error}`);
+    }
+    for (const dir of [cleanup ?? workspace].filter(Boolean)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+})();

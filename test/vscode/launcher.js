@@ -192,7 +192,8 @@ async function main() {
     '--telemetry-level', 'off',
     '--disable-update-check',
     '--disable-experiments',
-    '--disable-workspace-trust',
+    // Trusted unless a suite about Restricted Mode asks for the real trust prompt.
+    ...(process.env.VSCODE_TEST_TRUST === '0' ? [] : ['--disable-workspace-trust']),
     // Extension host gets this env as is, instead of one re-resolved from a login
     // shell (which would reset PATH, e.g. drop pyenv shims, and read the private HOME).
     '--force-disable-user-env',

@@ -1,0 +1,40 @@
+// A workspace in Restricted Mode: browsing and generating work, no learner code ever runs.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { CertPathApi } from '../../../src/extension';
+import { findExercise } from '../../../src/core/model';
+import { Commands } from '../../../src/ids';
+
+describe('Cert Path in an untrusted workspace', function () {
+  this.timeout(60000);
+  let api: CertPathApi;
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<CertPathApi>('cert-path.cert-path')!.activate();
+    await api.firstTreeAnswerMs;
+  });
+
+  it('is in Restricted Mode and still shows the syllabus', () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false);
+    assert.ok(api.tree.getChildren().some((n) => n.kind === 'cert'));
+  });
+
+  it('generates a practice file but runs no checks, and records nothing', async () => {
+    const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+    assert.ok(uri && fs.existsSync(uri.fsPath));
+    const marker = `${uri.fsPath}.ran`;
+    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    // Code that would leave a trace if it ever ran.
+    fs.writeFileSync(uri.fsPath, text.replace('def split_seconds(total):\n    pass', `open(${JSON.stringify(marker)}, "w").write("ran")\n\ndef split_seconds(total):\n    pass`));
+    const before = api.progress.current.exercises[ref.key]?.runs ?? 0;
+    const result = await vscode.commands.executeCommand(Commands.runChecks, uri);
+    assert.strictEqual(result, undefined, 'nothing ran');
+    assert.strictEqual(fs.existsSync(marker), false, 'the learner code was not executed');
+    assert.strictEqual(api.progress.current.exercises[ref.key]?.runs ?? 0, before, 'no run was recorded');
+    const outcome = await api.tests.runOne(ref, uri);
+    assert.match(String(outcome.blocked), /only in a trusted workspace/);
+    assert.strictEqual(api.tests.lastReported(ref.key)?.state, 'errored', 'the Test Explorer says why');
+  });
+});
