@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const progress = new ProgressStore(context.workspaceState);
   const interpreters = new InterpreterService(output);
   const practice = new PracticeFiles(syllabus, progress, context.globalStorageUri, runnerSource);
-  const checks = new CheckService(interpreters, practice, progress, output, runnerSource);
+  const checks = new CheckService(interpreters, practice, progress, output, runnerSource, context.secrets);
   const tree = new SyllabusTree(syllabus, progress);
   const topicPages = new TopicPages(syllabus, progress);
   const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, { treeDataProvider: tree, showCollapseAll: true });
@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, topicPages),
     vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(syllabus)),
     vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
-    ...registerCommands({ syllabus, progress, practice, tests, diagnostics, interpreters, output, topicPages }),
+    ...registerCommands({ syllabus, progress, practice, tests, diagnostics, interpreters, output, topicPages, secrets: context.secrets }),
     vscode.window.onDidChangeActiveTextEditor((e) => updateActiveFileContext(e)),
     vscode.workspace.onDidGrantWorkspaceTrust(setTrustMessage),
     syllabus.onDidChange((s) => {

@@ -13,6 +13,7 @@ export const Commands = {
   showHint: 'certPath.showHint',
   showSolution: 'certPath.showSolution',
   resetExercise: 'certPath.resetExercise',
+  setMysqlPassword: 'certPath.setMysqlPassword',
 } as const;
 
 /** View container and view ids. */
@@ -29,7 +30,14 @@ export const Settings = {
   practiceFolder: 'practiceFolder',
   solutionAfterFailedRuns: 'solutionAfterFailedRuns',
   runOnSave: 'runOnSave',
+  mysqlHost: 'mysql.host',
+  mysqlPort: 'mysql.port',
+  mysqlUser: 'mysql.user',
+  mysqlDatabase: 'mysql.database',
 } as const;
+
+/** SecretStorage key of the MySQL password (never kept in settings). */
+export const MYSQL_PASSWORD_SECRET = 'certPath.mysql.password';
 
 /** Context keys used in `when` clauses. */
 export const ContextKeys = {

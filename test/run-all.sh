@@ -6,8 +6,12 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
-step "VS Code test build"
+step "Debian packages and the VS Code test build"
+bash test/setup/system.sh
 bash test/vscode/install.sh
+
+step "Services for the tests (a private Xvfb display and MariaDB server)"
+source test/setup/services.sh
 
 step "Type-check (tsc --noEmit, strict)"
 npx tsc -p .
@@ -23,7 +27,7 @@ node esbuild.js --tests
 step "Unit tests (mocha, no VS Code)"
 npx mocha --reporter dot 'out/test/unit/**/*.test.js'
 
-step "Content tests (real Python: $(${CERT_PATH_PYTHON:-python3} --version 2>&1))"
+step "Content tests (every Python 3.8+ found; database exercises also against MariaDB)"
 npx mocha --reporter dot --timeout 600000 'out/test/content/**/*.test.js'
 
 step "Integration tests (real VS Code extension host)"

@@ -43,6 +43,12 @@ export interface Exercise {
   minPython?: string;
   /** Extra files: the practice "file" becomes a folder holding the main file and these. */
   files?: ExerciseFile[];
+  /**
+   * What the run needs beyond Python: `display` (tkinter windows), `database` (checks use
+   * db_connect(): SQLite, or MySQL when configured), or a module name such as `numpy`.
+   * Without it the checks are skipped with the reason, never passed.
+   */
+  requires?: string[];
 }
 
 /** A syllabus topic: the unit that is marked complete. */

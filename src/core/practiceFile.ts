@@ -83,6 +83,7 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string, varia
     `${EXERCISE_TAG} ${ref.key}`,
     ...(variant ? [`${VARIANT_TAG} ${variant.seed}`] : []),
     ...(exercise.minPython ? [`# Needs Python ${exercise.minPython} or newer.`] : []),
+    ...(exercise.requires?.length ? [`# Needs: ${exercise.requires.join(', ')}.`] : []),
     ...(exercise.files ? [`# Files of this exercise: ${exercise.files.map((f) => f.path).join(', ')} (beside this one)`] : []),
     RULE,
     '#',
@@ -111,7 +112,7 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string, varia
     `    _CERT_PATH_RUNNER = ${pythonString(runnerSource)}`,
     '    _cert_path = {"__name__": "cert_path_checks"}',
     '    exec(_CERT_PATH_RUNNER, _cert_path)',
-    `    _cert_path["standalone_main"](_CERT_PATH_CHECKS, __file__, ${JSON.stringify(exercise.kind)}, ${pythonLiteral(variant?.params ?? {})}, ${exercise.minPython ? JSON.stringify(exercise.minPython) : 'None'})`,
+    `    _cert_path["standalone_main"](_CERT_PATH_CHECKS, __file__, ${JSON.stringify(exercise.kind)}, ${pythonLiteral(variant?.params ?? {})}, ${exercise.minPython ? JSON.stringify(exercise.minPython) : 'None'}, ${pythonLiteral(exercise.requires ?? [])})`,
     '',
   ];
   return lines.join('\n');

@@ -13,7 +13,7 @@ export interface ExerciseProgress {
   generatedAt?: string;
   runs: number;
   failedRuns: number;
-  lastOutcome?: Exclude<RunOutcome, 'cancelled'>;
+  lastOutcome?: Exclude<RunOutcome, 'cancelled' | 'skipped'>;
   lastRunAt?: string;
   /** Set by the first passing run and never cleared by a later failing one. */
   passedAt?: string;
@@ -78,9 +78,9 @@ export function recordGenerated(state: ProgressState, key: string, now: Date): P
   return withEntry(state, key, (e) => ({ ...e, generatedAt: e.generatedAt ?? now.toISOString() }));
 }
 
-/** Records a finished run. A cancelled run changes nothing. */
+/** Records a finished run. A cancelled or skipped run (nothing was checked) changes nothing. */
 export function recordRun(state: ProgressState, key: string, outcome: RunOutcome, now: Date): ProgressState {
-  if (outcome === 'cancelled') return state;
+  if (outcome === 'cancelled' || outcome === 'skipped') return state;
   const at = now.toISOString();
   return withEntry(state, key, (e) => ({
     ...e,

@@ -23,13 +23,18 @@ export interface CheckResult {
 
 /** Why a run as a whole did not complete normally. */
 export interface RunProblem {
-  kind: 'syntax' | 'load' | 'version' | 'timeout' | 'crash' | 'protocol' | 'cancelled';
+  kind: 'syntax' | 'load' | 'version' | 'requirement' | 'timeout' | 'crash' | 'protocol' | 'cancelled';
   message: string;
   line?: number;
+  /** For `requirement`: what is missing (`display`, `database`, or a module name). */
+  requirement?: string;
 }
 
-/** Overall result: `passed` only when every canonical check passed in a complete run. */
-export type RunOutcome = 'passed' | 'failed' | 'error' | 'cancelled';
+/**
+ * Overall result: `passed` only when every canonical check passed in a complete run; `skipped` when
+ * the machine lacks what the exercise needs (a display, a module), which is never a pass.
+ */
+export type RunOutcome = 'passed' | 'failed' | 'error' | 'skipped' | 'cancelled';
 
 /** The interpreted result of one run of the checks. */
 export interface RunResult {
@@ -113,9 +118,10 @@ export function interpretResults(
     } else if (record.type === 'load') {
       const kind = text(record.kind) ?? '';
       loadProblem = {
-        kind: /SyntaxError|IndentationError|TabError/.test(kind) ? 'syntax' : kind === 'PythonVersion' ? 'version' : 'load',
+        kind: /SyntaxError|IndentationError|TabError/.test(kind) ? 'syntax' : kind === 'PythonVersion' ? 'version' : kind === 'Requirement' ? 'requirement' : 'load',
         message: text(record.message) ?? 'Your code could not be loaded.',
         line: positiveInt(record.line),
+        ...(kind === 'Requirement' && text(record.requirement) ? { requirement: text(record.requirement) } : {}),
       };
     } else if (record.type === 'check') {
       const id = text(record.id);
@@ -176,6 +182,7 @@ export function interpretResults(
 
   let outcome: RunOutcome;
   if (problem?.kind === 'cancelled') outcome = 'cancelled';
+  else if (problem?.kind === 'requirement' && sawEnd) outcome = 'skipped';
   else if (problem || !sawEnd) outcome = 'error';
   else if (results.every((r) => r.status === 'pass')) outcome = 'passed';
   else if (results.some((r) => r.status === 'error')) outcome = 'error';

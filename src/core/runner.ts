@@ -28,9 +28,24 @@ export interface RunRequest {
   params?: Record<string, ParamValue>;
   /** Oldest Python the exercise supports ("3.10"); older ones get a message instead of a run. */
   minPython?: string;
+  /** What the run needs beyond Python (see Exercise.requires). */
+  requires?: string[];
+  /** A MySQL/MariaDB server for database exercises; SQLite is used without one. */
+  database?: DatabaseConfig;
   signal?: AbortSignal;
   /** Extra environment for the Python process. */
   env?: NodeJS.ProcessEnv;
+}
+
+/** Connection settings of a MySQL/MariaDB server for database exercises. */
+export interface DatabaseConfig {
+  kind: 'mysql';
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** Prefix of the scratch schema created for a run (and dropped after it). */
+  database: string;
 }
 
 /** Everything a run produced. */
@@ -206,7 +221,7 @@ export async function runChecks(request: RunRequest): Promise<RunReport> {
   try {
     await fs.writeFile(runnerPath, `${request.runnerSource}\n\nif __name__ == "__main__":\n    job_main()\n`, 'utf8');
     const checks = request.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
-    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: request.params ?? {}, minPython: request.minPython, key, resultPath }), 'utf8');
+    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: request.params ?? {}, minPython: request.minPython, requires: request.requires, database: request.database, key, resultPath }), 'utf8');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...request.env,

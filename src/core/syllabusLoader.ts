@@ -261,7 +261,7 @@ function readFiles(r: Reader, node: Node | undefined, label: string, mainFile: s
 
 function readExercise(r: Reader, node: YAMLMap, where: string): Exercise {
   const what = `exercise of ${where}`;
-  r.onlyKeys(node, ['id', 'title', 'difficulty', 'kind', 'prompt', 'starter', 'solution', 'checks', 'hints', 'params', 'minPython', 'files'], what);
+  r.onlyKeys(node, ['id', 'title', 'difficulty', 'kind', 'prompt', 'starter', 'solution', 'checks', 'hints', 'params', 'minPython', 'files', 'requires'], what);
   const id = r.id(node, what);
   const label = `exercise \`${id}\``;
   const difficulty = r.str(node, 'difficulty', label) as Difficulty;
@@ -298,6 +298,11 @@ function readExercise(r: Reader, node: YAMLMap, where: string): Exercise {
   }
   const files = readFiles(r, r.value(node, 'files'), label, `${id}.py`);
   if (files) exercise.files = files;
+  const requires = r.strList(node, 'requires', label, 0);
+  for (const need of requires) {
+    if (!/^[A-Za-z_][\w.]*$/.test(need)) r.problem(r.value(node, 'requires'), `requires of ${label}: \`${need}\` must be display, database or a module name`);
+  }
+  if (requires.length) exercise.requires = requires;
   // Every {{name}} must be a param: a typo would otherwise reach the learner as literal braces.
   const texts = [exercise.prompt, exercise.starter, exercise.solution, ...exercise.hints, ...checks.flatMap((c) => [c.title, c.code, c.message]), ...(files ?? []).flatMap((f) => [f.starter, f.solution])];
   for (const name of new Set(texts.flatMap(placeholders))) {
@@ -310,7 +315,8 @@ function readTopic(r: Reader, node: YAMLMap, objectives: Record<string, string>,
   r.onlyKeys(node, ['id', 'title', 'summary', 'objectives', 'covers', 'exercises'], 'topic');
   const id = r.id(node, 'topic');
   const label = `topic \`${id}\``;
-  const codes = r.strList(node, 'objectives', label, 1);
+  // Seed-only topics (no official code) may leave objectives empty if they cover outline entries.
+  const codes = r.strList(node, 'objectives', label, 0);
   const codesNode = r.value(node, 'objectives');
   for (const code of codes) {
     if (!(code in objectives)) r.problem(codesNode, `${label} names objective ${code}, which is not in this file's \`objectives\``);
@@ -319,6 +325,7 @@ function readTopic(r: Reader, node: YAMLMap, objectives: Record<string, string>,
   for (const entry of covers) {
     if (!outline.has(entry)) r.problem(r.value(node, 'covers'), `${label} covers \`${entry}\`, which is not an id in this file's \`outline\``);
   }
+  if (codes.length === 0 && covers.length === 0) r.problem(node, `${label} needs at least one objective code in \`objectives\` or one outline entry in \`covers\``);
   const exerciseNodes = r.maps(node, 'exercises', label);
   const exercises = exerciseNodes.map((e) => readExercise(r, e, label));
   r.unique(exercises, exerciseNodes, 'exercise');

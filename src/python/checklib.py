@@ -124,8 +124,9 @@ class _Solution(object):
 class Learner(object):
     """The learner's code: the practice file up to the checks marker, compiled once."""
 
-    def __init__(self, path):
+    def __init__(self, path, import_dir=None):
         self.path = os.path.abspath(path)
+        self.import_dir = import_dir
         with open(self.path, "rb") as handle:
             raw = handle.read()
         text = raw.decode("utf-8-sig", errors="replace")
@@ -139,6 +140,13 @@ class Learner(object):
         """Run the code once as module `solution` (not __main__, so guarded blocks stay quiet)."""
         module = types.ModuleType("solution")
         module.__file__ = self.path
+        if self.import_dir:
+            # A copy named solution.py lets processes started with "spawn" (and pickle in them)
+            # import the learner's functions and classes by name.
+            with open(os.path.join(self.import_dir, "solution.py"), "w", encoding="utf-8") as copy:
+                copy.write(self.source)
+            if self.import_dir not in sys.path:
+                sys.path.insert(1, self.import_dir)
         sys.modules["solution"] = module
         exec(self.code, module.__dict__)
         self.module = module
@@ -209,10 +217,10 @@ def _describe(error):
     return type(error).__name__ + (": " + text if text else "")
 
 
-def load_problem(learner_path, kind):
+def load_problem(learner_path, kind, import_dir=None):
     """Compile (and for function exercises, load) the learner's code; a problem record, or (Learner, None)."""
     try:
-        learner = Learner(learner_path)
+        learner = Learner(learner_path, import_dir)
     except SyntaxError as error:
         return None, {"type": "load", "status": "error", "kind": type(error).__name__,
                       "message": "%s: %s" % (type(error).__name__, error.msg),
@@ -238,6 +246,137 @@ def load_problem(learner_path, kind):
     return learner, None
 
 
+class _Cursor(object):
+    """A DB-API cursor that accepts qmark (?) placeholders on a format-style (%s) driver."""
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def execute(self, sql, args=()):
+        return self._cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(args))
+
+    def executemany(self, sql, rows):
+        return self._cursor.executemany(sql.replace("%", "%%").replace("?", "%s"), [tuple(r) for r in rows])
+
+    def __iter__(self):
+        return iter(self._cursor.fetchall())
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+
+class _Connection(object):
+    """A MySQL/MariaDB connection that speaks the same qmark SQL as sqlite3."""
+
+    def __init__(self, connection):
+        self._connection = connection
+
+    def cursor(self):
+        return _Cursor(self._connection.cursor())
+
+    def execute(self, sql, args=()):
+        cursor = self.cursor()
+        cursor.execute(sql, args)
+        return cursor
+
+    def __getattr__(self, name):
+        return getattr(self._connection, name)
+
+
+class Database(object):
+    """Where database exercises run: SQLite by default, a scratch MySQL schema when configured."""
+
+    def __init__(self, config=None):
+        self.config = config or {}
+        self.schema = None
+        self.opened = []
+
+    @property
+    def dialect(self):
+        return "mysql" if self.config.get("kind") == "mysql" else "sqlite"
+
+    def _driver(self):
+        try:
+            import pymysql
+            return pymysql
+        except ImportError:
+            import mysql.connector
+            return mysql.connector
+
+    def connect(self):
+        """A fresh DB-API connection (qmark placeholders in both dialects)."""
+        if self.dialect == "sqlite":
+            import sqlite3
+            connection = sqlite3.connect(":memory:")
+            self.opened.append(connection)
+            return connection
+        driver = self._driver()
+        c = self.config
+        if self.schema is None:
+            admin = driver.connect(host=c["host"], port=int(c.get("port", 3306)), user=c["user"], password=c.get("password", ""))
+            self.schema = "%s_%s" % (c.get("database") or "certpath", os.urandom(6).hex())
+            admin.cursor().execute("CREATE DATABASE `%s`" % self.schema)
+            admin.close()
+        raw = driver.connect(host=c["host"], port=int(c.get("port", 3306)), user=c["user"], password=c.get("password", ""), database=self.schema)
+        self.opened.append(raw)
+        return _Connection(raw)
+
+    def close(self):
+        """Closes every connection and drops the scratch schema."""
+        for connection in self.opened:
+            try:
+                connection.close()
+            except Exception:
+                pass
+        if self.schema:
+            c = self.config
+            try:
+                admin = self._driver().connect(host=c["host"], port=int(c.get("port", 3306)), user=c["user"], password=c.get("password", ""))
+                admin.cursor().execute("DROP DATABASE IF EXISTS `%s`" % self.schema)
+                admin.close()
+            except Exception:
+                pass
+
+
+_database = [Database()]
+
+
+def requirement_problem(requires, database=None):
+    """A load record when this interpreter or machine lacks what the exercise needs, else None."""
+    import importlib.util
+    for need in requires or ():
+        if need == "display":
+            try:
+                import tkinter
+                tkinter.Tk().destroy()
+            except Exception as error:
+                return {"type": "load", "status": "error", "kind": "Requirement", "requirement": "display",
+                        "message": "Skipped: this exercise needs a display to open tkinter windows, and none is "
+                                   "available here (%s). Run it on a desktop, or under Xvfb." % _describe(error)}
+        elif need == "database":
+            if database and database.get("kind") == "mysql":
+                if not (importlib.util.find_spec("pymysql") or importlib.util.find_spec("mysql")):
+                    return {"type": "load", "status": "error", "kind": "Requirement", "requirement": "pymysql",
+                            "message": "Skipped: a MySQL server is configured, but this interpreter has neither "
+                                       "PyMySQL nor mysql-connector-python. Install one with: %s -m pip install pymysql"
+                                       % sys.executable}
+        elif importlib.util.find_spec(need) is None:
+            return {"type": "load", "status": "error", "kind": "Requirement", "requirement": need,
+                    "message": "Skipped: this exercise needs %s, which this interpreter (%s) does not have. "
+                               "Install it with: %s -m pip install %s" % (need, sys.executable, sys.executable, need)}
+    return None
+
+
+def db_connect():
+    """A DB-API connection for database exercises: SQLite in memory, or a scratch MySQL schema."""
+    return _database[0].connect()
+
+
+def db_dialect():
+    """"sqlite" or "mysql": the dialect db_connect() speaks, for DDL that differs."""
+    return _database[0].dialect
+
+
 def run_check(learner, check, params):
     """Run one check; return its record (status, message, expected, actual, line, durationMs)."""
     record = {"type": "check", "id": check["id"], "status": "pass", "message": ""}
@@ -246,6 +385,7 @@ def run_check(learner, check, params):
         "params": params, "expect": expect, "expect_close": expect_close, "expect_true": expect_true,
         "expect_raises": expect_raises, "expect_output": expect_output, "capture": capture,
         "run_program": learner.run_program, "CheckFailed": CheckFailed, "show": show,
+        "db_connect": db_connect, "db_dialect": db_dialect,
     }
     started = _perf()
     try:
@@ -285,16 +425,22 @@ def version_problem(min_python):
                        % ((min_python,) + tuple(sys.version_info[:3]))}
 
 
-def run_all(learner_path, checks, kind="function", params=None, emit=None, min_python=None):
+def run_all(learner_path, checks, kind="function", params=None, emit=None, min_python=None,
+            requires=None, database=None, import_dir=None):
     """Run every check in order, calling emit(record) for the load problem (if any) and each check."""
     sys._cert_path_active = True
     directory = os.path.dirname(os.path.abspath(learner_path))
     if directory not in sys.path:
         sys.path.insert(0, directory)
-    problem = version_problem(min_python)
+    start_method = os.environ.get("CERT_PATH_MP_START")
+    if start_method:
+        import multiprocessing
+        multiprocessing.set_start_method(start_method, force=True)
+    _database[0] = Database(database)
+    problem = version_problem(min_python) or requirement_problem(requires, database)
     learner = None
     if not problem:
-        learner, problem = load_problem(learner_path, kind)
+        learner, problem = load_problem(learner_path, kind, import_dir)
     records = []
     if problem:
         emit(problem)
@@ -303,9 +449,12 @@ def run_all(learner_path, checks, kind="function", params=None, emit=None, min_p
                             "message": "Not run: " + problem["message"]})
             emit(records[-1])
         return records
-    for check in checks:
-        records.append(run_check(learner, check, params or {}))
-        emit(records[-1])
+    try:
+        for check in checks:
+            records.append(run_check(learner, check, params or {}))
+            emit(records[-1])
+    finally:
+        _database[0].close()
     return records
 
 
@@ -330,7 +479,8 @@ def job_main():
 
     version = "%d.%d.%d" % tuple(sys.version_info[:3])
     emit({"type": "start", "python": version, "executable": sys.executable})
-    run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit, job.get("minPython"))
+    run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit, job.get("minPython"),
+            job.get("requires"), job.get("database"), os.path.dirname(job["resultPath"]))
     emit({"type": "end"})
     out.close()
     for stream in (sys.stdout, sys.stderr):
@@ -342,7 +492,7 @@ def job_main():
     os._exit(0)
 
 
-def standalone_main(checks, learner_path, kind="function", params=None, min_python=None):
+def standalone_main(checks, learner_path, kind="function", params=None, min_python=None, requires=None):
     """`python exercise.py` mode: run the embedded checks and print a report."""
     if getattr(sys, "_cert_path_active", False):
         return  # already inside a check run (the program re-ran this file)
@@ -354,7 +504,12 @@ def standalone_main(checks, learner_path, kind="function", params=None, min_pyth
             where = " (line %s)" % record["line"] if record.get("line") else ""
             lines.append("Problem: " + record["message"] + where)
 
-    records = run_all(learner_path, checks, kind, params, emit, min_python)
+    import atexit
+    import shutil
+    import tempfile
+    import_dir = tempfile.mkdtemp(prefix="cert-path-")
+    atexit.register(shutil.rmtree, import_dir, True)
+    records = run_all(learner_path, checks, kind, params, emit, min_python, requires, None, import_dir)
     titles = dict((c["id"], c["title"]) for c in checks)
     passed = sum(1 for r in records if r["status"] == "pass")
     print("")

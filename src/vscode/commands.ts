@@ -5,7 +5,7 @@ import { exerciseStatus, forget, revealHint, solutionStanding, topicKeys } from 
 import { RunResult, summarize } from '../core/results';
 import { renderTopicPage } from '../core/topicPage';
 import { instantiate } from '../core/variants';
-import { Commands, TOPIC_SCHEME } from '../ids';
+import { Commands, MYSQL_PASSWORD_SECRET, TOPIC_SCHEME } from '../ids';
 import { UNTRUSTED_MESSAGE } from './practice';
 import { CheckDiagnostics, failedRunsForSolution, SolutionDocuments } from './feedback';
 import { InterpreterService } from './interpreters';
@@ -24,6 +24,7 @@ export interface CommandDeps {
   interpreters: InterpreterService;
   output: vscode.OutputChannel;
   topicPages: TopicPages;
+  secrets: vscode.SecretStorage;
 }
 
 /** Options tests pass to skip modal questions. */
@@ -114,9 +115,19 @@ function reportInterpreterProblem(message: string): void {
   });
 }
 
-function announce(deps: CommandDeps, ref: ExerciseRef, result: RunResult): void {
+function announce(deps: CommandDeps, ref: ExerciseRef, result: RunResult, interpreter: string): void {
   const where = `${ref.cert.shortTitle} › ${ref.topic.title} › ${ref.exercise.title}`;
-  if (result.outcome === 'passed') {
+  const need = result.problem?.requirement;
+  if (result.outcome === 'skipped') {
+    // Offer to install a missing module, but only run pip when the learner clicks.
+    const install = need && need !== 'display' && need !== 'database' ? `Install ${need}` : undefined;
+    void vscode.window.showWarningMessage(`${where}: ${result.problem?.message ?? 'skipped'}`, ...(install ? [install] : [])).then((action) => {
+      if (!action || !need) return;
+      const terminal = vscode.window.createTerminal({ name: `Cert Path: install ${need}` });
+      terminal.show();
+      terminal.sendText(`${JSON.stringify(interpreter)} -m pip install ${need}`);
+    });
+  } else if (result.outcome === 'passed') {
     const topicDone = topicKeys(ref.cert.id, ref.topic).every((k) => exerciseStatus(deps.progress.current.exercises[k]) === 'passed');
     void vscode.window.showInformationMessage(`${where}: all ${result.checks.length} checks passed.${topicDone ? ` Topic "${ref.topic.title}" is complete!` : ''}`);
   } else if (result.outcome !== 'cancelled') {
@@ -175,7 +186,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       reportInterpreterProblem(outcome.interpreterProblem);
       return undefined;
     }
-    if (outcome.report && (!quietUnlessPassed || outcome.report.result.outcome === 'passed')) announce(deps, ref, outcome.report.result);
+    if (outcome.report && (!quietUnlessPassed || outcome.report.result.outcome === 'passed')) announce(deps, ref, outcome.report.result, outcome.report.commandLine[0]);
     return outcome.report?.result;
   };
 
@@ -282,6 +293,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.showHint, showHint),
     vscode.commands.registerCommand(Commands.showSolution, showSolution),
     vscode.commands.registerCommand(Commands.resetExercise, resetExercise),
+    vscode.commands.registerCommand(Commands.setMysqlPassword, async () => {
+      const password = await vscode.window.showInputBox({ title: 'Cert Path: MySQL password', prompt: 'Kept in VS Code\'s secret storage, never in settings. Leave empty to remove it.', password: true, ignoreFocusOut: true });
+      if (password === undefined) return;
+      if (password) await deps.secrets.store(MYSQL_PASSWORD_SECRET, password);
+      else await deps.secrets.delete(MYSQL_PASSWORD_SECRET);
+      void vscode.window.showInformationMessage(password ? 'Cert Path stored the MySQL password in secret storage.' : 'Cert Path removed the stored MySQL password.');
+    }),
   ];
 }
 

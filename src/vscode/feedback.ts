@@ -29,7 +29,8 @@ export class CheckDiagnostics implements vscode.Disposable {
       d.source = 'Cert Path';
       diagnostics.push(d);
     };
-    if (result.problem && result.problem.kind !== 'cancelled') add(result.problem.line, result.problem.message);
+    // A missing display or module is about the machine, not a line of the learner's code.
+    if (result.problem && result.problem.kind !== 'cancelled' && result.problem.kind !== 'requirement') add(result.problem.line, result.problem.message);
     for (const c of result.checks) {
       if (c.status !== 'fail' && c.status !== 'error') continue;
       if (result.problem && c.message.startsWith('Not run:')) continue; // the problem above says it once

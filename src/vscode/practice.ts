@@ -6,8 +6,8 @@ import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, r
 import { instantiate, newSeed, ParamValue } from '../core/variants';
 import { recordGenerated, recordRun } from '../core/progress';
 import { RunResult, summarize } from '../core/results';
-import { RunReport, runChecks } from '../core/runner';
-import { Settings } from '../ids';
+import { DatabaseConfig, RunReport, runChecks } from '../core/runner';
+import { MYSQL_PASSWORD_SECRET, Settings } from '../ids';
 import { InterpreterService } from './interpreters';
 import { ProgressStore, SyllabusService } from './services';
 
@@ -171,7 +171,23 @@ export class CheckService implements vscode.Disposable {
     private readonly progress: ProgressStore,
     private readonly output: vscode.OutputChannel,
     private readonly runnerSource: string,
+    private readonly secrets: vscode.SecretStorage,
   ) {}
+
+  /** The configured MySQL/MariaDB server, if the learner set one up; database exercises use SQLite otherwise. */
+  private async database(): Promise<DatabaseConfig | undefined> {
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    const host = config.get<string>(Settings.mysqlHost, '')?.trim();
+    if (!host) return undefined;
+    return {
+      kind: 'mysql',
+      host,
+      port: config.get<number>(Settings.mysqlPort, 3306),
+      user: config.get<string>(Settings.mysqlUser, '') || 'root',
+      password: (await this.secrets.get(MYSQL_PASSWORD_SECRET)) ?? '',
+      database: config.get<string>(Settings.mysqlDatabase, '') || 'certpath',
+    };
+  }
 
   /** Runs the exercise's canonical checks on the file (saved first). Never in Restricted Mode. */
   async run(ref: ExerciseRef, file: vscode.Uri, token?: vscode.CancellationToken): Promise<RunOutcome> {
@@ -196,6 +212,8 @@ export class CheckService implements vscode.Disposable {
         checks: variant.exercise.checks,
         params: variant.params,
         minPython: ref.exercise.minPython,
+        requires: ref.exercise.requires,
+        database: ref.exercise.requires?.includes('database') ? await this.database() : undefined,
         timeoutSeconds: Math.max(1, Math.min(600, Number(timeoutSeconds) || 10)),
         runnerSource: this.runnerSource,
         signal: controller.signal,

@@ -205,6 +205,10 @@ export class CheckTests implements vscode.Disposable {
     const duration = report.durationMs;
     if (result.outcome === 'passed') this.report(run, item, { state: 'passed', durationMs: duration });
     else if (result.outcome === 'cancelled') this.report(run, item, { state: 'skipped' });
+    else if (result.outcome === 'skipped') {
+      run.appendOutput(crlf(`${result.problem?.message ?? 'Skipped.'}\n`), undefined, item);
+      this.report(run, item, { state: 'skipped' });
+    }
     else if (result.problem) {
       const message = new vscode.TestMessage(`${result.problem.message}${report.stderr.trim() ? `\n\n${report.stderr.trim().slice(-2000)}` : ''}`);
       message.location = new vscode.Location(uri, new vscode.Position((result.problem.line ?? 1) - 1, 0));

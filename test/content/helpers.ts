@@ -40,13 +40,17 @@ export function matrixPythons(): { candidate: Candidate; version: string }[] {
     const pyenv = path.join(os.homedir(), '.pyenv', 'versions');
     const found = fs.existsSync(pyenv) ? fs.readdirSync(pyenv).filter((v) => /^3\.\d+\.\d+$/.test(v)).map((v) => path.join(pyenv, v, 'bin', 'python')) : [];
     commands = found.length ? found : [testPython().command];
+    // The distribution's Python has what apt installs (tk, numpy, matplotlib, PyMySQL).
+    if (process.platform === 'linux' && fs.existsSync('/usr/bin/python3')) commands.push('/usr/bin/python3');
   }
   const out = commands.map((command) => {
     const candidate: Candidate = { command, args: [], source: 'path' };
     return { candidate, version: pythonVersion(candidate) };
   });
   const [minMajor, minMinor] = [3, 8];
+  const seen = new Set<string>();
   return out
+    .filter(({ version }) => !seen.has(version) && !!seen.add(version))
     .filter(({ version }) => {
       const [major, minor] = version.split('.').map(Number);
       return major > minMajor || (major === minMajor && minor >= minMinor);

@@ -133,6 +133,49 @@ describe('runner with a real Python', function () {
     assert.strictEqual(report.result.outcome, 'passed', JSON.stringify(report.result));
   });
 
+  it('skips, never passes, when a module the exercise needs is missing, and says how to install it', async () => {
+    const file = writePracticeFile(dir, ref, solution);
+    const report = await runChecks({ interpreter: python, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource, requires: ['no_such_module_for_cert_path'] });
+    assert.strictEqual(report.result.outcome, 'skipped');
+    assert.strictEqual(report.result.problem?.requirement, 'no_such_module_for_cert_path');
+    assert.match(report.result.problem!.message, /needs no_such_module_for_cert_path.*-m pip install no_such_module_for_cert_path/);
+    assert.ok(report.result.checks.every((c) => c.status === 'skipped'));
+  });
+
+  it('skips a GUI exercise with the reason when there is no display', async () => {
+    const file = writePracticeFile(dir, ref, solution);
+    const report = await runChecks({ interpreter: python, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource, requires: ['display'], env: { DISPLAY: '' } });
+    assert.strictEqual(report.result.outcome, 'skipped');
+    assert.match(report.result.problem!.message, /needs a display/);
+  });
+
+  const dbCheck = [{ id: 'db', title: 'a table round trip', code: 'conn = db_connect()\ncur = conn.cursor()\ncur.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(20))")\ncur.executemany("INSERT INTO t (id, name) VALUES (?, ?)", [(1, "ann"), (2, "bo")])\nconn.commit()\ncur.execute("SELECT name FROM t WHERE id = ?", (2,))\nexpect(cur.fetchone()[0], "bo")\nexpect(db_dialect() in ("sqlite", "mysql"), True)', message: 'the table round trip should work' }];
+
+  it('gives database checks an SQLite connection by default', async () => {
+    const report = await runChecks({ interpreter: python, file: writePracticeFile(dir, ref, solution), kind: 'function', checks: dbCheck, timeoutSeconds: 10, runnerSource, requires: ['database'] });
+    assert.strictEqual(report.result.outcome, 'passed', JSON.stringify(report.result));
+  });
+
+  it('runs database checks in a scratch schema on a real MySQL/MariaDB server and drops it afterwards', async function () {
+    const raw = process.env.CERT_PATH_MYSQL;
+    if (!raw) this.skip(); // the README test command starts a private MariaDB and sets this
+    const f = Object.fromEntries(raw!.split(';').map((kv) => kv.split('=') as [string, string]));
+    const database = { kind: 'mysql' as const, host: f.host, port: Number(f.port), user: f.user, password: f.password, database: f.database };
+    const debian = process.env.CERT_PATH_MYSQL_PYTHON || '/usr/bin/python3';
+    const checks = [{ ...dbCheck[0], code: `${dbCheck[0].code}\nexpect(db_dialect(), "mysql")` }];
+    const report = await runChecks({ interpreter: { command: debian, args: [], source: 'path' }, file: writePracticeFile(dir, ref, solution), kind: 'function', checks, timeoutSeconds: 20, runnerSource, requires: ['database'], database });
+    assert.strictEqual(report.result.outcome, 'passed', JSON.stringify(report.result));
+    const left = execFileSync(debian, ['-c', `import pymysql\nc = pymysql.connect(host=${JSON.stringify(f.host)}, port=${f.port}, user=${JSON.stringify(f.user)}, password=${JSON.stringify(f.password)})\ncur = c.cursor()\ncur.execute("SHOW DATABASES LIKE 'certpath%'")\nprint(len(cur.fetchall()))`], { encoding: 'utf8' }).trim();
+    assert.strictEqual(left, '0', 'the scratch schema was dropped');
+  });
+
+  it('lets learner code use multiprocessing under the spawn start method', async () => {
+    const code = 'from multiprocessing import Pool\n\n\ndef square(n):\n    return n * n\n\n\ndef squares(numbers):\n    with Pool(2) as pool:\n        return pool.map(square, numbers)\n';
+    const checks = [{ id: 'pool', title: 'a pool maps', code: 'expect(solution.squares([1, 2, 3]), [1, 4, 9])', message: 'squares([1, 2, 3]) should return [1, 4, 9]' }];
+    const report = await runChecks({ interpreter: python, file: writePracticeFile(dir, ref, code), kind: 'function', checks, timeoutSeconds: 30, runnerSource, env: { CERT_PATH_MP_START: 'spawn' } });
+    assert.strictEqual(report.result.outcome, 'passed', JSON.stringify(report.result) + report.stderr);
+  });
+
   it('explains a missing interpreter instead of throwing', async () => {
     const report = await runChecks({ interpreter: { command: '/no/such/python3', args: [], source: 'setting' }, file: writePracticeFile(dir, ref, solution), kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 5, runnerSource });
     assert.strictEqual(report.result.outcome, 'error');

@@ -31,6 +31,6 @@ describe('package.json contributions', () => {
 
   it('supports untrusted workspaces only in a limited way, restricting the interpreter setting', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['certPath.pythonPath']);
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['certPath.pythonPath', 'certPath.mysql.host']);
   });
 });

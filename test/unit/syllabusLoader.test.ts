@@ -36,6 +36,7 @@ describe('syllabus loader', () => {
     { name: 'empty check code', text: edit('code: expect(solution.add(2, 3), 5)', 'code: ""'), expect: 'demo.yaml:41: `code` in check of exercise `add-two` is empty' },
     { name: 'bad difficulty', text: edit('difficulty: easy', 'difficulty: trivial'), expect: 'demo.yaml:29: difficulty of exercise `add-two` must be one of easy, medium, hard' },
     { name: 'no checks', text: edit('            checks:\n', '            checks: []\n            old-checks:\n'), expect: 'demo.yaml:37: `checks` in exercise `add-two` must be a non-empty list' },
+    { name: 'no objective and nothing covered', text: edit('objectives: ["1.1", "1.10"]', 'objectives: []'), expect: 'demo.yaml:22: topic `adding` needs at least one objective code' },
     { name: 'no hints', text: edit('            hints:\n              - The + operator adds.\n', ''), expect: 'demo.yaml:27: missing field `hints` in exercise `add-two`' },
     { name: 'weights do not add up', text: edit('weight: 100', 'weight: 90'), expect: 'demo.yaml:18: domain weights add up to 90%, not 100%' },
     { name: 'unknown prerequisite', text: edit('prerequisites: []', 'prerequisites: [pcap]'), expect: 'demo.yaml:12: unknown prerequisite `pcap` in exam.prerequisites of `demo`' },
