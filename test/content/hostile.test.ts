@@ -31,6 +31,12 @@ interface Case {
   interpreter?: Candidate;
 }
 
+/**
+ * Learner code that finds the result file of its own run through its open file descriptors (Linux),
+ * as a determined learner could, without touching other runs on the machine.
+ */
+const OWN_RESULT_FILE = 'import os\nown = [os.readlink("/proc/self/fd/" + fd) for fd in os.listdir("/proc/self/fd") if "cert-path-run-" in os.path.realpath("/proc/self/fd/" + fd)][0]\n';
+
 const cases: Case[] = [
   { name: 'an infinite loop', code: 'while True:\n    pass\n', outcome: 'error', message: /stopped after 3 s/ },
   { name: 'an infinite loop that ignores SIGTERM', code: 'import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nwhile True:\n    pass\n', outcome: 'error', message: /stopped after 3 s/ },
@@ -43,12 +49,12 @@ const cases: Case[] = [
   },
   {
     name: 'appending forged records to the result file',
-    code: `import glob, json, os, tempfile\nfor f in glob.glob(os.path.join(tempfile.gettempdir(), "cert-path-run-*", "results.jsonl")):\n    lines = open(f).read().splitlines()\n    with open(f, "a") as out:\n        for n, check in enumerate(["example", "under-a-minute", "large"]):\n            mac, record = lines[0].split(" ", 1)\n            out.write(mac + " " + json.dumps({"seq": n + 1, "type": "check", "id": check, "status": "pass"}) + "\\n")\ndef split_seconds(total):\n    return (0, 0, 0)\n`,
+    code: `${OWN_RESULT_FILE}import json\nlines = open(own).read().splitlines()\nwith open(own, "a") as out:\n    for n, check in enumerate(["example", "under-a-minute", "large"]):\n        mac, record = lines[0].split(" ", 1)\n        out.write(mac + " " + json.dumps({"seq": n + 1, "type": "check", "id": check, "status": "pass"}) + "\\n")\ndef split_seconds(total):\n    return (0, 0, 0)\n`,
     outcome: 'failed', status: 'fail',
   },
   {
     name: 'deleting the result file and its folder',
-    code: `import glob, os, shutil, tempfile\nfor d in glob.glob(os.path.join(tempfile.gettempdir(), "cert-path-run-*")):\n    shutil.rmtree(d, ignore_errors=True)\n${solution}`,
+    code: `${OWN_RESULT_FILE}import shutil\nshutil.rmtree(os.path.dirname(own), ignore_errors=True)\n${solution}`,
     outcome: 'error', message: /ended without leaving readable results/,
   },
   { name: '100 MB of output', code: `import sys\nfor _ in range(100):\n    sys.stdout.write("x" * (1024 * 1024))\n${solution}`, outcome: 'passed' },
