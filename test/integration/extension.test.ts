@@ -11,6 +11,7 @@ import { PROGRESS_KEY } from '../../src/core/progress';
 import { RunResult } from '../../src/core/results';
 import { Commands } from '../../src/ids';
 import type { TreeNode } from '../../src/vscode/tree';
+import { concrete } from './variant';
 
 const EXTENSION_ID = 'cert-path.cert-path';
 let api: CertPathApi;
@@ -109,7 +110,7 @@ describe('Cert Path in a real VS Code', function () {
     assert.strictEqual(uri.fsPath, practicePath(ref));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, uri.fsPath, 'the new file is open');
     const text = fs.readFileSync(uri.fsPath, 'utf8');
-    assert.ok(text.includes(`# cert-path-exercise: ${ref.key}`) && text.includes(ref.exercise.starter.trim()));
+    assert.ok(text.includes(`# cert-path-exercise: ${ref.key}`) && text.includes(concrete(ref, uri).starter.trim()));
     await writeLearnerCode(uri, '# my own work in progress\nx = 1');
     const edited = fs.readFileSync(uri.fsPath, 'utf8');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -123,7 +124,7 @@ describe('Cert Path in a real VS Code', function () {
   it('marks an exercise passed in workspace state and in the tree when the reference solution runs', async () => {
     const ref = exercise('pcep/loops/collatz-steps');
     const uri = await generate(ref);
-    await writeLearnerCode(uri, ref.exercise.solution);
+    await writeLearnerCode(uri, concrete(ref, uri).solution);
     const result = await runChecks(uri);
     assert.strictEqual(result.outcome, 'passed', JSON.stringify(result));
     assert.strictEqual(result.checks.length, ref.exercise.checks.length);
@@ -147,12 +148,13 @@ describe('Cert Path in a real VS Code', function () {
   it('runs the canonical checks when the file check section was deleted', async () => {
     const ref = exercise('pcep/tuples/bounding-box');
     const uri = await generate(ref);
-    await writeLearnerCode(uri, ref.exercise.starter, false);
+    const variantOf = concrete(ref, uri);
+    await writeLearnerCode(uri, variantOf.starter, false);
     assert.ok(!fs.readFileSync(uri.fsPath, 'utf8').includes(CHECKS_MARKER), 'the check section is gone');
     const failing = await runChecks(uri);
     assert.strictEqual(failing.outcome, 'failed', 'the starter still fails the official checks');
     assert.strictEqual(failing.checks.length, ref.exercise.checks.length);
-    await writeLearnerCode(uri, ref.exercise.solution, false);
+    await writeLearnerCode(uri, variantOf.solution, false);
     assert.strictEqual((await runChecks(uri)).outcome, 'passed', 'the solution still passes them');
   });
 
@@ -178,8 +180,9 @@ describe('Cert Path in a real VS Code', function () {
   it('completes a topic when all its exercises pass, and resets it on request', async () => {
     const ref = exercise('pcep/arithmetic/split-seconds');
     for (const e of ref.topic.exercises) {
-      const uri = await generate({ ...ref, exercise: e, key: `${ref.cert.id}/${ref.topic.id}/${e.id}` });
-      await writeLearnerCode(uri, e.solution);
+      const each = { ...ref, exercise: e, key: `${ref.cert.id}/${ref.topic.id}/${e.id}` };
+      const uri = await generate(each);
+      await writeLearnerCode(uri, concrete(each, uri).solution);
       assert.strictEqual((await runChecks(uri)).outcome, 'passed', e.id);
     }
     const topicNode: TreeNode = { kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic };

@@ -10,6 +10,7 @@ import { RunResult } from '../../src/core/results';
 import { Commands } from '../../src/ids';
 import { CheckTests } from '../../src/vscode/testing';
 import type { TreeNode } from '../../src/vscode/tree';
+import { concrete } from './variant';
 
 let api: CertPathApi;
 const KEY = 'pcep/arithmetic/split-seconds';
@@ -114,10 +115,10 @@ describe('Feedback where the learner looks', function () {
 
   it('reveals hints one at a time, remembered per exercise, and counts them in the CodeLens', async () => {
     const r = ref('pcep/strings/mask-card-number');
-    const uri = await openWith(r, r.exercise.starter);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r } as TreeNode);
     const first = await vscode.commands.executeCommand<string>(Commands.showHint, uri);
     const second = await vscode.commands.executeCommand<string>(Commands.showHint, uri);
-    assert.deepStrictEqual([first, second], r.exercise.hints.slice(0, 2));
+    assert.deepStrictEqual([first, second], concrete(r, uri).hints.slice(0, 2), 'the hints of this variant, in order');
     assert.strictEqual(api.progress.current.exercises[r.key].hintsRevealed, 2);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
@@ -128,7 +129,8 @@ describe('Feedback where the learner looks', function () {
 
   it('offers the solution only after a pass or three failed runs, beside the file and never in it', async () => {
     const r = ref('pcep/dictionaries/word-frequencies');
-    const uri = await openWith(r, r.exercise.starter);
+    const generated = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r } as TreeNode);
+    const uri = await openWith(r, concrete(r, generated).starter);
     const mine = fs.readFileSync(uri.fsPath, 'utf8');
     assert.strictEqual(await vscode.commands.executeCommand(Commands.showSolution, uri), undefined, 'locked before any run');
     for (let i = 0; i < 2; i++) assert.notStrictEqual((await run(uri)).outcome, 'passed');
@@ -137,7 +139,7 @@ describe('Feedback where the learner looks', function () {
     const solution = await vscode.commands.executeCommand<vscode.Uri>(Commands.showSolution, uri);
     assert.ok(solution, 'unlocked after three failed runs');
     const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === solution.toString());
-    assert.ok(shown?.getText().includes(r.exercise.solution.trim()));
+    assert.ok(shown?.getText().includes(concrete(r, uri).solution.trim()), 'the solution of this variant');
     assert.strictEqual(shown?.languageId, 'python');
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), mine, 'the learner file is untouched');
   });
@@ -155,7 +157,8 @@ describe('Feedback where the learner looks', function () {
           }
         });
       });
-      await openWith(r, r.exercise.solution); // saves the file; no Run Checks command is issued
+      const generated = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r } as TreeNode);
+      await openWith(r, concrete(r, generated).solution); // saves the file; no Run Checks command is issued
       await recorded;
       // Progress is recorded just before the Test Results are; give the run a moment to report.
       for (let i = 0; i < 50 && api.tests.lastReported(r.key)?.state !== 'passed'; i++) await new Promise((done) => setTimeout(done, 100));
@@ -173,7 +176,7 @@ describe('Feedback where the learner looks', function () {
     const backup = await vscode.commands.executeCommand<string>(Commands.resetExercise, uri, { confirmed: true });
     assert.strictEqual(backup, 'top-scores.bak.py');
     assert.strictEqual(fs.readFileSync(vscode.Uri.joinPath(uri, '..', backup).fsPath, 'utf8'), mine);
-    assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes(r.exercise.starter.trim()));
+    assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes(concrete(r, uri).starter.trim()), 'the starter (of the new variant) is back');
     assert.deepStrictEqual(diagnosticsAt(uri), []);
     const again = await vscode.commands.executeCommand<string>(Commands.resetExercise, uri, { confirmed: true });
     assert.strictEqual(again, 'top-scores.bak-2.py', 'a second reset never overwrites the first backup');

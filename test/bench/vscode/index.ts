@@ -9,6 +9,7 @@ import { findExercise } from '../../../src/core/model';
 import { CHECKS_MARKER } from '../../../src/core/practiceFile';
 import { RunResult } from '../../../src/core/results';
 import { Commands } from '../../../src/ids';
+import { concrete } from '../../integration/variant';
 
 /** Heap after a full garbage collection, so readings compare retained memory, not garbage. */
 function settledMemory(): NodeJS.MemoryUsage {
@@ -33,7 +34,7 @@ export async function run(): Promise<void> {
   if (!ref) throw new Error('bench exercise missing');
   const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
   const text = fs.readFileSync(uri.fsPath, 'utf8');
-  fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${ref.exercise.solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+  fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(ref, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
   const memory: Record<number, NodeJS.MemoryUsage> = {};
   for (let i = 1; i <= 100; i++) {
     const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);

@@ -11,6 +11,7 @@ import { PROGRESS_KEY, readProgress } from '../../../src/core/progress';
 import { RunResult } from '../../../src/core/results';
 import { Commands } from '../../../src/ids';
 import { ProgressStore } from '../../../src/vscode/services';
+import { concrete } from '../variant';
 
 let api: CertPathApi;
 
@@ -52,7 +53,7 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
     const ref = findExercise(api.syllabus.syllabus, 'pcep/conditionals/ticket-price')!;
     const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
     assert.ok(uri.fsPath.startsWith(folders[1].uri.fsPath), `${uri.fsPath} is in the second folder`);
-    setLearnerCode(uri.fsPath, ref.exercise.solution);
+    setLearnerCode(uri.fsPath, concrete(ref, uri).solution);
     assert.strictEqual((await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri))?.outcome, 'passed');
   });
 
@@ -72,7 +73,7 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
     await vscode.window.showTextDocument(vscode.Uri.joinPath(folders[1].uri, 'notes.txt'));
     const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
     const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
-    setLearnerCode(uri.fsPath, `import time\ntime.sleep(1)\n${ref.exercise.solution}`);
+    setLearnerCode(uri.fsPath, `import time\ntime.sleep(1)\n${concrete(ref, uri).solution}`);
     const runs = api.progress.current.exercises[ref.key]?.runs ?? 0;
     const first = vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
     await new Promise((r) => setTimeout(r, 300));
@@ -86,7 +87,7 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
   it('survives the practice file being deleted while its run is in progress', async () => {
     const ref = findExercise(api.syllabus.syllabus, 'pcep/tuples/bounding-box')!;
     const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
-    setLearnerCode(uri.fsPath, `import time\ntime.sleep(1)\n${ref.exercise.starter}`);
+    setLearnerCode(uri.fsPath, `import time\ntime.sleep(1)\n${concrete(ref, uri).starter}`);
     const pending = vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
     await new Promise((r) => setTimeout(r, 300));
     fs.rmSync(uri.fsPath);

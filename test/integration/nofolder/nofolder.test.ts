@@ -7,6 +7,7 @@ import { findExercise } from '../../../src/core/model';
 import { CHECKS_MARKER } from '../../../src/core/practiceFile';
 import { RunResult } from '../../../src/core/results';
 import { Commands } from '../../../src/ids';
+import { concrete } from '../variant';
 
 describe('Cert Path with no folder open', function () {
   this.timeout(60000);
@@ -22,7 +23,7 @@ describe('Cert Path with no folder open', function () {
     assert.ok(uri.fsPath.includes('cert-path'), uri.fsPath);
     assert.ok(uri.fsPath.endsWith(['practice', 'pcep', 'arithmetic', 'split-seconds.py'].join('/')), uri.fsPath);
     const text = fs.readFileSync(uri.fsPath, 'utf8');
-    fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${ref.exercise.solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+    fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(ref, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
     const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
     assert.strictEqual(result?.outcome, 'passed');
     assert.ok(api.progress.current.exercises[ref.key]?.passedAt);
