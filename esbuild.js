@@ -49,15 +49,21 @@ function testEntries(dir) {
  * activation parses JSON instead of YAML. A syllabus problem fails the build.
  */
 async function compileSyllabus() {
-  const bundled = await esbuild.build({ entryPoints: ['src/core/syllabusLoader.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const bundled = await esbuild.build({ stdin: { contents: "export * from './src/core/syllabusLoader'; export { loadQuestions } from './src/core/questionLoader';", resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, require);
-  const { loadSyllabus, formatProblem } = module.exports;
+  const { loadSyllabus, loadQuestions, formatProblem } = module.exports;
   const files = fs.readdirSync('syllabus').filter((f) => /\.ya?ml$/.test(f)).sort();
   const syllabus = loadSyllabus(files.map((f) => ({ file: `syllabus/${f}`, text: fs.readFileSync(path.join('syllabus', f), 'utf8') })));
   if (syllabus.problems.length) throw new Error(`syllabus problems:\n${syllabus.problems.map(formatProblem).join('\n')}`);
   fs.mkdirSync('dist', { recursive: true });
   fs.writeFileSync(path.join('dist', 'syllabus.json'), JSON.stringify({ files, certifications: syllabus.certifications }));
+  // Question banks go to their own file: only an exam or quiz reads them, never activation.
+  const qdir = path.join('syllabus', 'questions');
+  const qfiles = fs.existsSync(qdir) ? fs.readdirSync(qdir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const bank = loadQuestions(qfiles.map((f) => ({ file: `syllabus/questions/${f}`, text: fs.readFileSync(path.join(qdir, f), 'utf8') })), syllabus);
+  if (bank.problems.length) throw new Error(`question bank problems:\n${bank.problems.map(formatProblem).join('\n')}`);
+  fs.writeFileSync(path.join('dist', 'questions.json'), JSON.stringify({ files: qfiles, questions: bank.questions }));
 }
 
 async function main() {
@@ -68,6 +74,16 @@ async function main() {
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
       external: ['vscode'],
+      minify: production,
+    },
+    {
+      // The exam webview's script runs in the webview, not in Node.
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2020',
+      entryPoints: ['src/webview/exam.ts'],
+      outfile: 'dist/exam.js',
       minify: production,
     },
   ];

@@ -8,6 +8,7 @@ import { CheckDiagnostics, PracticeLenses, ProgressStatus, RunOnSave, SolutionDo
 import { CheckTests } from './vscode/testing';
 import { InterpreterService } from './vscode/interpreters';
 import { CheckService, PracticeFiles } from './vscode/practice';
+import { ExamController, ExamStartOptions, ExamStore, QuestionService } from './vscode/exam';
 import { ProgressStore, SyllabusService } from './vscode/services';
 import { SyllabusTree, TreeNode } from './vscode/tree';
 
@@ -22,6 +23,9 @@ export interface CertPathApi {
   status: ProgressStatus;
   /** Milliseconds from activate() to the tree's first top-level answer with the full syllabus. */
   firstTreeAnswerMs: Promise<number>;
+  exams: ExamController;
+  examStore: ExamStore;
+  questions: QuestionService;
   /** The raw value VS Code stored under the progress key in workspace state. */
   storedProgress(): unknown;
 }
@@ -42,6 +46,9 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const diagnostics = new CheckDiagnostics(checks);
   const lenses = new PracticeLenses(practice, progress);
   const status = new ProgressStatus(syllabus, progress, practice, checks);
+  const questions = new QuestionService(vscode.Uri.joinPath(context.extensionUri, 'syllabus', 'questions'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'), syllabus, output);
+  const examStore = new ExamStore(context.workspaceState);
+  const exams = new ExamController(syllabus, questions, examStore, context.extensionUri);
   const runOnSave = new RunOnSave(practice, (_ref, uri) => Promise.resolve(vscode.commands.executeCommand(Commands.runChecks, uri, { quietUnlessPassed: true })));
   // Practice files created or deleted outside the extension still show up in (or leave) the Test Explorer.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
@@ -60,7 +67,10 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   };
 
   context.subscriptions.push(
-    output, syllabus, progress, interpreters, checks, tree, topicPages, view, tests, diagnostics, lenses, status, runOnSave, watcher,
+    output, syllabus, progress, interpreters, checks, tree, topicPages, view, tests, diagnostics, lenses, status, runOnSave, watcher, questions, exams,
+    vscode.window.registerWebviewPanelSerializer(Views.examPanel, exams),
+    vscode.commands.registerCommand(Commands.startMockExam, (cert?: unknown, options?: ExamStartOptions) => exams.startExam(typeof cert === 'string' ? cert : certOf(cert), options)),
+    vscode.commands.registerCommand(Commands.startTopicQuiz, (node?: unknown, options?: ExamStartOptions) => exams.startQuiz(node, options)),
     watcher.onDidCreate(onFile),
     watcher.onDidDelete((uri) => tests.remove(uri)),
     vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, topicPages),
@@ -82,7 +92,13 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     tree.getChildren();
     return Date.now() - started;
   });
-  return { syllabus, progress, tree, practice, tests, diagnostics, status, firstTreeAnswerMs: loaded, storedProgress: () => context.workspaceState.get(PROGRESS_KEY) };
+  return { syllabus, progress, tree, practice, tests, diagnostics, status, exams, examStore, questions, firstTreeAnswerMs: loaded, storedProgress: () => context.workspaceState.get(PROGRESS_KEY) };
+}
+
+/** The certification id of a tree node (the Start Mock Exam action on a certification). */
+function certOf(node: unknown): string | undefined {
+  const n = node as TreeNode | undefined;
+  return n && (n.kind === 'cert' || n.kind === 'domain' || n.kind === 'topic') ? n.cert.id : undefined;
 }
 
 /** Nothing to do: every resource is in context.subscriptions. */

@@ -14,12 +14,16 @@ export const Commands = {
   showSolution: 'certPath.showSolution',
   resetExercise: 'certPath.resetExercise',
   setMysqlPassword: 'certPath.setMysqlPassword',
+  startMockExam: 'certPath.startMockExam',
+  startTopicQuiz: 'certPath.startTopicQuiz',
 } as const;
 
 /** View container and view ids. */
 export const Views = {
   container: 'certPath',
   syllabus: 'certPath.syllabus',
+  /** The mock exam / quiz webview panel type. */
+  examPanel: 'certPath.exam',
 } as const;
 
 /** Setting names below the `certPath` section. */

@@ -13,11 +13,13 @@ export interface SyllabusSource {
   text: string;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The shape of every id: lower-case words joined by single hyphens. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DIFFICULTIES: Difficulty[] = ['easy', 'medium', 'hard'];
 const KINDS: ExerciseKind[] = ['function', 'program'];
 
-class Reader {
+/** Reads fields of one YAML file, collecting `file:line` problems (shared with the question loader). */
+export class Reader {
   readonly problems: SyllabusProblem[] = [];
   constructor(private readonly file: string, private readonly lines: LineCounter) {}
 
@@ -140,7 +142,8 @@ class Reader {
   }
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0];

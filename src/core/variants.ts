@@ -17,7 +17,7 @@ export type ParamSpec =
 export const NO_VARIANT = 0;
 
 /** mulberry32: small, fast and the same on every platform. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

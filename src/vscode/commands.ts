@@ -89,7 +89,8 @@ async function pickExercise(deps: CommandDeps, title: string): Promise<ExerciseR
   return picked?.ref;
 }
 
-async function pickTopic(deps: CommandDeps, title: string): Promise<Extract<TreeNode, { kind: 'topic' }> | undefined> {
+/** Asks for a topic in a quick pick grouped by certification. */
+export async function pickTopic(deps: { syllabus: SyllabusService }, title: string): Promise<Extract<TreeNode, { kind: 'topic' }> | undefined> {
   type Item = vscode.QuickPickItem & { node?: Extract<TreeNode, { kind: 'topic' }> };
   const items: Item[] = [];
   for (const cert of deps.syllabus.syllabus.certifications) {
@@ -102,7 +103,8 @@ async function pickTopic(deps: CommandDeps, title: string): Promise<Extract<Tree
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.node;
 }
 
-function topicFrom(arg: unknown): Extract<TreeNode, { kind: 'topic' }> | undefined {
+/** The topic a tree node (topic or exercise) belongs to. */
+export function topicFrom(arg: unknown): Extract<TreeNode, { kind: 'topic' }> | undefined {
   const node = arg as TreeNode | undefined;
   if (node?.kind === 'topic') return node;
   if (node?.kind === 'exercise') return { kind: 'topic', cert: node.ref.cert, domain: node.ref.domain, topic: node.ref.topic };

@@ -11,6 +11,7 @@ export class SyllabusService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private current: Syllabus = { certifications: [], problems: [] };
   private loaded = false;
+  private compiledCopy = false;
 
   /**
    * @param folder the syllabus YAML folder (read on Refresh, or when there is no compiled copy)
@@ -21,6 +22,11 @@ export class SyllabusService implements vscode.Disposable {
   /** The syllabus as last loaded (empty before the first load). */
   get syllabus(): Syllabus {
     return this.current;
+  }
+
+  /** Whether the current syllabus came from the build's compiled copy (not the YAML). */
+  get fromCompiled(): boolean {
+    return this.compiledCopy;
   }
 
   /** Whether a load has finished. */
@@ -35,6 +41,7 @@ export class SyllabusService implements vscode.Disposable {
         const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.compiled))) as { certifications: Syllabus['certifications'] };
         this.current = { certifications: data.certifications, problems: [] };
         this.loaded = true;
+        this.compiledCopy = true;
         this.changed.fire(this.current);
         return this.current;
       } catch {
@@ -68,6 +75,7 @@ export class SyllabusService implements vscode.Disposable {
       this.current = { ...loaded, problems: [...unreadable, ...loaded.problems] };
     }
     this.loaded = true;
+    this.compiledCopy = false;
     this.changed.fire(this.current);
     return this.current;
   }

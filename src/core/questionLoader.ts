@@ -1,0 +1,240 @@
+// Parses and validates question banks (syllabus/questions/*.yaml) against the loaded syllabus.
+// A file with any problem contributes no questions, as with syllabus files.
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
+import { ExamCertification, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
+import { Reader, SyllabusSource } from './syllabusLoader';
+
+/** The question banks as loaded: valid questions, and what was wrong. */
+export interface QuestionBank {
+  questions: Question[];
+  problems: SyllabusProblem[];
+}
+
+const TYPES: QuestionType[] = ['single', 'multiple', 'output', 'raises', 'fill'];
+const VERIFY: VerifyMode[] = ['truthy', 'runs'];
+const KEYS = ['id', 'topic', 'objective', 'type', 'prompt', 'code', 'choices', 'answer', 'explanation', 'expect', 'stdin', 'verify', 'check', 'minPython', 'maxPython', 'requires', 'keepOrder', 'process'];
+/** The gap a `fill` snippet leaves for its choices. */
+export const GAP = '___';
+
+/** A plain scalar keeps the text as written, so `True`, `1.0` or `0x1F` stay what the author typed. */
+function scalarText(node: Node): string | undefined {
+  if (!isScalar(node) || node.value === null) return undefined;
+  if (node.type === 'PLAIN' && typeof node.source === 'string') return node.source;
+  return typeof node.value === 'string' ? node.value : String(node.value);
+}
+
+/** Whitespace-insensitive form of a text, to find the same question written twice. */
+function normal(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function version(r: Reader, map: YAMLMap, key: string, label: string): string | undefined {
+  const text = r.str(map, key, label, true);
+  if (!text) return undefined;
+  const m = /^3\.(\d+)$/.exec(text);
+  if (!m || Number(m[1]) < 8) {
+    r.problem(r.value(map, key), `${key} of ${label} must be a version such as "3.10" (3.8 or newer)`);
+    return undefined;
+  }
+  return text;
+}
+
+function bool(r: Reader, map: YAMLMap, key: string, label: string): boolean {
+  const node = r.value(map, key);
+  if (node === undefined) return false;
+  if (!isScalar(node) || typeof node.value !== 'boolean') {
+    r.problem(node, `${key} of ${label} must be true or false`);
+    return false;
+  }
+  return node.value;
+}
+
+function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefined, file: string): Question | undefined {
+  r.onlyKeys(node, KEYS, 'question');
+  const id = r.id(node, 'question');
+  const label = `question \`${id}\``;
+  const type = r.str(node, 'type', label) as QuestionType;
+  if (type && !TYPES.includes(type)) r.problem(r.value(node, 'type'), `type of ${label} must be one of ${TYPES.join(', ')}`);
+  const topicId = r.str(node, 'topic', label);
+  const domain = cert?.domains.find((d) => d.topics.some((t) => t.id === topicId));
+  const topic = domain?.topics.find((t) => t.id === topicId);
+  if (cert && topicId && !topic) r.problem(r.value(node, 'topic'), `${label} names topic \`${topicId}\`, which ${cert.shortTitle} does not have`);
+  let objective = r.str(node, 'objective', label, true) || undefined;
+  if (isScalar(r.value(node, 'objective')) && typeof (r.value(node, 'objective') as { value: unknown }).value === 'number') {
+    r.problem(r.value(node, 'objective'), `objective of ${label} must be quoted text (write "1.10", not 1.10)`);
+  }
+  if (topic) {
+    if (objective && !topic.objectives.includes(objective)) {
+      r.problem(r.value(node, 'objective'), `${label} names objective ${objective}, but topic \`${topic.id}\` covers ${topic.objectives.join(', ') || 'no objective code'}`);
+    } else if (!objective && topic.objectives.length > 1) {
+      r.problem(node, `${label} needs \`objective\`: topic \`${topic.id}\` covers ${topic.objectives.join(' and ')}`);
+    } else if (!objective) {
+      objective = topic.objectives[0];
+    }
+  }
+  const choicesNode = r.value(node, 'choices');
+  const choices: string[] = [];
+  if (!isSeq(choicesNode) || choicesNode.items.length < 2 || choicesNode.items.length > 6) {
+    r.problem(choicesNode ?? node, `\`choices\` of ${label} must be a list of 2 to 6 answers`);
+  } else {
+    for (const item of choicesNode.items as Node[]) {
+      const text = scalarText(item);
+      if (text === undefined || text.trim() === '') r.problem(item, `every choice of ${label} must be non-empty text`);
+      else choices.push(text.replace(/\n$/, ''));
+    }
+    // Lines count (an output may differ only by a blank line); spacing within a line does not.
+    const same = (c: string) => c.split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n+$/, '');
+    const seen = new Set<string>();
+    for (const c of choices) {
+      if (seen.has(same(c))) r.problem(choicesNode, `${label} offers the choice \`${c}\` twice`);
+      seen.add(same(c));
+    }
+  }
+  const answerNode = r.value(node, 'answer');
+  const answer: number[] = [];
+  const raw = isSeq(answerNode) ? (answerNode.items as Node[]) : answerNode ? [answerNode] : [];
+  for (const item of raw) {
+    if (!isScalar(item) || typeof item.value !== 'number' || !Number.isInteger(item.value) || item.value < 0 || item.value >= Math.max(choices.length, 1)) {
+      r.problem(item, `answer of ${label} must be the 0-based index of a choice (0 to ${Math.max(choices.length - 1, 0)})`);
+    } else if (answer.includes(item.value)) {
+      r.problem(item, `answer of ${label} names choice ${item.value} twice`);
+    } else {
+      answer.push(item.value);
+    }
+  }
+  if (!answerNode) r.problem(node, `missing field \`answer\` in ${label}`);
+  else if (type === 'multiple' && (!isSeq(answerNode) || raw.length < 2)) r.problem(answerNode, `answer of multiple-select ${label} must list two or more choice indexes`);
+  else if (type && type !== 'multiple' && raw.length !== 1) r.problem(answerNode, `answer of ${label} must be one choice index (use type \`multiple\` for more)`);
+  answer.sort((a, b) => a - b);
+  const question: Question = {
+    id,
+    cert: cert?.id ?? '',
+    domain: domain?.id ?? '',
+    topic: topicId,
+    type,
+    prompt: r.str(node, 'prompt', label),
+    choices,
+    answer,
+    explanation: r.str(node, 'explanation', label),
+    file,
+    line: r.lineOf(node),
+  };
+  if (objective) question.objective = objective;
+  const code = r.str(node, 'code', label, true);
+  if (code) question.code = code;
+  const optional = { expect: r.str(node, 'expect', label, true), stdin: r.str(node, 'stdin', label, true), check: r.str(node, 'check', label, true) };
+  if (r.has(node, 'expect')) question.expect = optional.expect;
+  if (optional.stdin) question.stdin = optional.stdin;
+  if (optional.check) question.check = optional.check;
+  const verify = r.str(node, 'verify', label, true) as VerifyMode;
+  if (verify) {
+    if (!VERIFY.includes(verify)) r.problem(r.value(node, 'verify'), `verify of ${label} must be one of ${VERIFY.join(', ')}`);
+    else if (type !== 'single' && type !== 'multiple') r.problem(r.value(node, 'verify'), `verify of ${label} applies to single and multiple questions only`);
+    else question.verify = verify;
+  }
+  const minPython = version(r, node, 'minPython', label);
+  const maxPython = version(r, node, 'maxPython', label);
+  if (minPython) question.minPython = minPython;
+  if (maxPython) question.maxPython = maxPython;
+  const requires = r.strList(node, 'requires', label, 0);
+  if (requires.length) question.requires = requires;
+  if (bool(r, node, 'keepOrder', label)) question.keepOrder = true;
+  if (bool(r, node, 'process', label)) question.process = true;
+
+  // What makes the answer checkable by an interpreter, per type.
+  if ((type === 'output' || type === 'raises' || type === 'fill') && !code) r.problem(node, `${label} of type ${type} needs \`code\` (the snippet the interpreter runs)`);
+  if (type === 'fill') {
+    if (code && code.split(GAP).length !== 2) r.problem(r.value(node, 'code'), `the code of fill ${label} must contain the gap ${GAP} exactly once`);
+    if (!r.has(node, 'expect')) r.problem(node, `fill ${label} needs \`expect\`: what the code prints with the right fragment in the gap`);
+  } else if (r.has(node, 'expect')) {
+    r.problem(r.value(node, 'expect'), `\`expect\` of ${label} applies to fill questions only`);
+  }
+  if ((type === 'single' || type === 'multiple') && code && !question.verify && !question.check) {
+    r.problem(node, `${label} shows code, so the interpreter must be able to back its answer: add \`verify: truthy\`, \`verify: runs\` or a \`check\``);
+  }
+  if (type === 'raises') {
+    for (const c of choices) {
+      if (!parseRaisesChoice(c)) r.problem(choicesNode, `choice \`${c}\` of raises ${label} must be \`line N\`, \`line N: ErrorName\`, \`ErrorName\` or \`nothing\``);
+    }
+  }
+  return question;
+}
+
+/** What a `raises` choice claims: an exception name and/or a line, or that nothing is raised. */
+export interface RaisesClaim {
+  nothing?: boolean;
+  error?: string;
+  line?: number;
+}
+
+/** Parses `line N`, `line N: ErrorName`, `ErrorName` or `nothing`; undefined for anything else. */
+export function parseRaisesChoice(choice: string): RaisesClaim | undefined {
+  const text = choice.trim();
+  if (/^nothing( is raised)?$/i.test(text)) return { nothing: true };
+  let m = /^line (\d+)(?::\s*([A-Za-z_]\w*))?$/.exec(text);
+  if (m) return m[2] ? { line: Number(m[1]), error: m[2] } : { line: Number(m[1]) };
+  m = /^([A-Za-z_]\w*)$/.exec(text);
+  return m ? { error: m[1] } : undefined;
+}
+
+/** `raises E` as a choice of an `output` question: the snippet stops with an uncaught E. */
+export function raisesInOutput(choice: string): string | undefined {
+  return /^raises ([A-Za-z_]\w*)$/.exec(choice.trim())?.[1];
+}
+
+/** Parses one question file; its questions are returned only if the file has no problems. */
+export function parseQuestionFile(source: SyllabusSource, syllabus: Syllabus): QuestionBank {
+  const lines = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length) {
+    return { questions: [], problems: doc.errors.map((e) => ({ file: source.file, line: e.linePos?.[0].line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
+  }
+  const r = new Reader(source.file, lines);
+  if (!isMap(doc.contents)) {
+    r.problem(doc.contents, 'a question file must be a mapping with `certification` and `questions` at the top level');
+    return { questions: [], problems: r.problems };
+  }
+  const root = doc.contents;
+  r.onlyKeys(root, ['certification', 'questions'], 'question file');
+  const certId = r.str(root, 'certification', 'question file');
+  const cert = syllabus.certifications.find((c): c is ExamCertification => c.kind === 'exam' && c.id === certId);
+  if (certId && !cert) r.problem(r.value(root, 'certification'), `certification \`${certId}\` is not an exam in the loaded syllabus (${syllabus.certifications.filter((c) => c.kind === 'exam').map((c) => c.id).join(', ')})`);
+  const nodes = r.maps(root, 'questions', 'question file');
+  const questions = nodes.map((n) => readQuestion(r, n, cert, source.file)).filter((q): q is Question => !!q);
+  r.unique(questions, nodes, 'question');
+  sameTwice(r, questions, nodes);
+  return r.problems.length ? { questions: [], problems: r.problems } : { questions, problems: [] };
+}
+
+/** No two questions of a bank may be the same: same snippet, or same prompt with the same choices. */
+function sameTwice(r: Reader, questions: Question[], nodes: YAMLMap[]): void {
+  const seen = new Map<string, string>();
+  questions.forEach((q, i) => {
+    const keys = [q.code ? `code ${normal(q.code)}` : '', `text ${normal(q.prompt)} ${q.choices.map(normal).sort().join('|')}`].filter(Boolean);
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first) r.problem(nodes[i], `question \`${q.id}\` repeats question \`${first}\` (${key.startsWith('code') ? 'same code' : 'same prompt and choices'})`);
+      else seen.set(key, q.id);
+    }
+  });
+}
+
+/** Loads every question file against the syllabus; ids are unique per certification across files. */
+export function loadQuestions(sources: SyllabusSource[], syllabus: Syllabus): QuestionBank {
+  const problems: SyllabusProblem[] = [];
+  const questions: Question[] = [];
+  const where = new Map<string, Question>();
+  for (const source of sources) {
+    const bank = parseQuestionFile(source, syllabus);
+    problems.push(...bank.problems);
+    const clashes = bank.questions.filter((q) => where.has(`${q.cert}/${q.id}`));
+    for (const q of clashes) {
+      const first = where.get(`${q.cert}/${q.id}`)!;
+      problems.push({ file: q.file, line: q.line, message: `duplicate question id \`${q.id}\` for ${q.cert} (also in ${first.file}:${first.line})` });
+    }
+    if (clashes.length) continue;
+    for (const q of bank.questions) where.set(`${q.cert}/${q.id}`, q);
+    questions.push(...bank.questions);
+  }
+  return { questions, problems };
+}

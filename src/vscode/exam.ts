@@ -1,0 +1,393 @@
+// Mock exams and topic quizzes in a webview: the question bank, the stored session and history,
+// and the panel that shows them. The session is saved after every answer, so a window reload (or a
+// closed panel) loses nothing, and the deadline is a wall-clock time that keeps running meanwhile.
+import * as vscode from 'vscode';
+import {
+  addToHistory, answer, drawExam, drawQuiz, EXAM_HISTORY_KEY, EXAM_SESSION_KEY, ExamResult, ExamSession, flag, goTo,
+  isExpired, readHistory, readSession, score,
+} from '../core/exam';
+import { examView, ExamView, resultView, ResultView, sessionIndex } from '../core/examView';
+import { ExamCertification, Question } from '../core/model';
+import { loadQuestions, QuestionBank } from '../core/questionLoader';
+import { formatProblem, SyllabusSource } from '../core/syllabusLoader';
+import { newSeed } from '../core/variants';
+import { Commands, Views } from '../ids';
+import { SyllabusService } from './services';
+import { pickTopic, topicFrom } from './commands';
+
+/** The question banks: compiled at build time, or read from YAML when the syllabus was. */
+export class QuestionService implements vscode.Disposable {
+  private cached?: Promise<QuestionBank>;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly folder: vscode.Uri, private readonly compiled: vscode.Uri | undefined, private readonly syllabus: SyllabusService, private readonly output: vscode.OutputChannel) {
+    // A reloaded syllabus may rename topics: validate the banks again on next use.
+    this.subscription = syllabus.onDidChange(() => (this.cached = undefined));
+  }
+
+  /** The loaded bank (problems are written to the output, never thrown). */
+  bank(): Promise<QuestionBank> {
+    this.cached ??= this.load().then((bank) => {
+      for (const p of bank.problems) this.output.appendLine(formatProblem(p));
+      return bank;
+    });
+    return this.cached;
+  }
+
+  private async load(): Promise<QuestionBank> {
+    const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+    if (this.compiled && this.syllabus.fromCompiled) {
+      try {
+        const data = JSON.parse(decode(await vscode.workspace.fs.readFile(this.compiled))) as { questions: Question[] };
+        return { questions: data.questions, problems: [] };
+      } catch {
+        // no compiled copy: read the YAML
+      }
+    }
+    const sources: SyllabusSource[] = [];
+    const problems: QuestionBank['problems'] = [];
+    let entries: [string, vscode.FileType][] = [];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(this.folder);
+    } catch {
+      return { questions: [], problems: [] };
+    }
+    for (const [name] of entries.filter(([n, t]) => t === vscode.FileType.File && /\.ya?ml$/.test(n)).sort()) {
+      try {
+        sources.push({ file: `syllabus/questions/${name}`, text: decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name))) });
+      } catch (error) {
+        problems.push({ file: `syllabus/questions/${name}`, line: 1, message: `cannot read the file: ${String(error)}` });
+      }
+    }
+    const bank = loadQuestions(sources, this.syllabus.syllabus);
+    return { questions: bank.questions, problems: [...problems, ...bank.problems] };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
+/** The exam in progress and the history of attempts, in workspace state. */
+export class ExamStore {
+  constructor(private readonly memento: vscode.Memento) {}
+
+  /** The exam or quiz in progress, if any. */
+  get session(): ExamSession | undefined {
+    return readSession(this.memento.get(EXAM_SESSION_KEY));
+  }
+
+  /** Saves (or, with undefined, clears) the session in progress. */
+  async setSession(session: ExamSession | undefined): Promise<void> {
+    await this.memento.update(EXAM_SESSION_KEY, session);
+  }
+
+  /** Finished attempts, newest first. */
+  get history(): ExamResult[] {
+    return readHistory(this.memento.get(EXAM_HISTORY_KEY)).history;
+  }
+
+  /** Records a finished attempt. */
+  async record(result: ExamResult): Promise<void> {
+    await this.memento.update(EXAM_HISTORY_KEY, addToHistory(this.history, result));
+  }
+}
+
+/** Options tests pass instead of answering quick picks and dialogs. */
+export interface ExamStartOptions {
+  /** Start a new attempt even if one is in progress (discarding it). */
+  discard?: boolean;
+  /** Resume the attempt in progress without asking. */
+  resume?: boolean;
+  seed?: number;
+}
+
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'answer'; item: number; chosen: number[] }
+  | { type: 'flag'; item: number; flagged: boolean }
+  | { type: 'goto'; item: number }
+  | { type: 'submit' }
+  | { type: 'openTopic'; topic: string }
+  | { type: 'again' };
+
+/** Runs exams and quizzes: starting, the panel, saving each answer, the clock, scoring. */
+export class ExamController implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private panel?: vscode.WebviewPanel;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private clock?: ReturnType<typeof setTimeout>;
+  /** What the panel shows when no session is in progress: the id of a result in the history. */
+  private shownResult?: string;
+  /** The last view sent to the panel (for tests and the UI test's expectations). */
+  lastView?: ExamView | ResultView;
+
+  constructor(
+    private readonly syllabus: SyllabusService,
+    private readonly questions: QuestionService,
+    private readonly store: ExamStore,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    const s = store.session;
+    if (s) this.arm(s);
+  }
+
+  private cert(id: string): ExamCertification | undefined {
+    return this.syllabus.syllabus.certifications.find((c): c is ExamCertification => c.kind === 'exam' && c.id === id);
+  }
+
+  /** Cert Path: Start Mock Exam. Resumes an attempt in progress, or draws a new exam. */
+  async startExam(certId?: string, options: ExamStartOptions = {}): Promise<ExamSession | undefined> {
+    if (!(await this.settleCurrent(options))) return this.store.session;
+    const bank = await this.questions.bank();
+    const certs = this.syllabus.syllabus.certifications.filter((c): c is ExamCertification => c.kind === 'exam');
+    let cert = certId ? this.cert(certId) : undefined;
+    if (!cert) {
+      const count = (c: ExamCertification) => bank.questions.filter((q) => q.cert === c.id).length;
+      const picked = await vscode.window.showQuickPick(
+        certs.map((c) => ({ label: c.shortTitle, description: `${c.examCode} · ${c.exam.items} questions in ${c.exam.minutes} min · pass ${c.exam.passMark} %`, detail: `${count(c)} questions in the bank, drawn by domain weight`, cert: c })),
+        { title: 'Cert Path: Start Mock Exam', placeHolder: 'Which certification?' },
+      );
+      cert = picked?.cert;
+    }
+    if (!cert) return undefined;
+    if (!bank.questions.some((q) => q.cert === cert!.id)) {
+      void vscode.window.showErrorMessage(`${cert.shortTitle} has no questions in its bank${bank.problems.length ? ' (the question files have problems: see the Cert Path output)' : ''}.`);
+      return undefined;
+    }
+    const session = drawExam(cert, bank.questions, options.seed ?? newSeed(), Date.now());
+    await this.begin(session);
+    return session;
+  }
+
+  /** Cert Path: Start Topic Quiz (tree context menu on a topic or exercise). */
+  async startQuiz(arg?: unknown, options: ExamStartOptions = {}): Promise<ExamSession | undefined> {
+    const node = topicFrom(arg) ?? (await pickTopic({ syllabus: this.syllabus }, 'Cert Path: Start Topic Quiz'));
+    if (!node) return undefined;
+    if (!(await this.settleCurrent(options))) return this.store.session;
+    const bank = await this.questions.bank();
+    if (!bank.questions.some((q) => q.cert === node.cert.id && q.topic === node.topic.id)) {
+      void vscode.window.showInformationMessage(`"${node.topic.title}" has no quiz questions yet.`);
+      return undefined;
+    }
+    const session = drawQuiz(node.cert, node.topic.id, bank.questions, options.seed ?? newSeed(), Date.now());
+    await this.begin(session);
+    return session;
+  }
+
+  /** With an attempt in progress: resume it (false) or discard it so a new one can start (true). */
+  private async settleCurrent(options: ExamStartOptions): Promise<boolean> {
+    const current = this.store.session;
+    if (!current) return true;
+    if (isExpired(current, Date.now())) {
+      await this.submit(true);
+      return true;
+    }
+    let choice = options.discard ? 'Discard' : options.resume ? 'Resume' : undefined;
+    if (!choice) {
+      const what = current.kind === 'quiz' ? 'A quiz' : `A ${this.cert(current.cert)?.shortTitle ?? current.cert} mock exam`;
+      choice = await vscode.window.showWarningMessage(`${what} is in progress (${current.answers.filter((a) => a.length).length} of ${current.items.length} answered).`, { modal: true }, 'Resume', 'Discard') ?? undefined;
+    }
+    if (choice === 'Resume') {
+      await this.show();
+      return false;
+    }
+    if (choice !== 'Discard') return false;
+    await this.setSession(undefined);
+    return true;
+  }
+
+  private async begin(session: ExamSession): Promise<void> {
+    await this.setSession(session);
+    this.shownResult = undefined;
+    await this.show();
+  }
+
+  private async setSession(session: ExamSession | undefined): Promise<void> {
+    await this.store.setSession(session);
+    this.arm(session);
+  }
+
+  /** Submits by itself at the deadline, whether or not the panel is open. */
+  private arm(session: ExamSession | undefined): void {
+    if (this.clock) clearTimeout(this.clock);
+    this.clock = undefined;
+    if (session?.deadline === undefined) return;
+    const wait = session.deadline - Date.now();
+    // setTimeout's longest delay is about 24.8 days; an exam is far shorter, but stay within it.
+    this.clock = setTimeout(() => void this.submit(true), Math.min(Math.max(0, wait), 2 ** 31 - 1));
+  }
+
+  /** Scores the attempt in progress, records it and shows the result. */
+  async submit(timedOut = false): Promise<ExamResult | undefined> {
+    const s = this.store.session;
+    if (!s) return undefined;
+    const cert = this.cert(s.cert);
+    const bank = await this.questions.bank();
+    if (!cert) {
+      await this.setSession(undefined);
+      return undefined;
+    }
+    const result = score(s, cert, bank.questions, Date.now(), timedOut || isExpired(s, Date.now()));
+    await this.store.record(result);
+    await this.setSession(undefined);
+    this.shownResult = result.id;
+    if (this.panel) await this.render();
+    else {
+      void vscode.window.showInformationMessage(`Your ${cert.shortTitle} ${s.kind === 'quiz' ? 'quiz' : 'mock exam'} was submitted${result.timedOut ? ' when the time ran out' : ''}: ${result.percent} % (${result.passed ? 'passed' : 'not passed'}).`, 'Show Result').then((action) => {
+        if (action) void this.show();
+      });
+    }
+    return result;
+  }
+
+  /** Records an answer (choice indexes as written in the bank) for item `index`; for tests and the webview. */
+  async answer(index: number, chosen: number[]): Promise<void> {
+    const s = this.store.session;
+    if (s) await this.store.setSession(answer(s, index, chosen));
+  }
+
+  /** Opens (or focuses) the panel. */
+  async show(): Promise<void> {
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(Views.examPanel, 'Cert Path Exam', vscode.ViewColumn.Active, this.options());
+      this.attach(panel);
+    } else {
+      this.panel.reveal();
+    }
+    await this.render();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = { light: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'), dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg') };
+    panel.webview.options = this.options();
+    panel.webview.html = this.html(panel.webview);
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        for (const d of this.panelSubscriptions) d.dispose();
+        this.panelSubscriptions = [];
+      }),
+    ];
+  }
+
+  /** Restores the panel after a window reload (VS Code calls this for the registered view type). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = state as { result?: string } | undefined;
+    if (!this.store.session && saved?.result) this.shownResult = saved.result;
+    if (!this.syllabus.isLoaded) await this.syllabus.loadFast();
+    this.attach(panel);
+    const s = this.store.session;
+    if (s && isExpired(s, Date.now())) await this.submit(true);
+    else await this.render();
+  }
+
+  private async render(): Promise<void> {
+    if (!this.panel) return;
+    const bank = await this.questions.bank();
+    const s = this.store.session;
+    if (s) {
+      const cert = this.cert(s.cert);
+      if (!cert) return;
+      const view = examView(s, cert, bank.questions);
+      this.panel.title = view.title;
+      this.lastView = view;
+      await this.panel.webview.postMessage({ type: 'show', view });
+      return;
+    }
+    const history = this.store.history;
+    const result = history.find((h) => h.id === this.shownResult) ?? history[0];
+    const cert = result && this.cert(result.cert);
+    if (!result || !cert) {
+      this.panel.dispose();
+      return;
+    }
+    const view = resultView(result, cert, bank.questions, history);
+    this.panel.title = `${view.title}: ${view.percent} %`;
+    this.lastView = view;
+    await this.panel.webview.postMessage({ type: 'show', view, stateKey: result.id });
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    const s = this.store.session;
+    const bank = await this.questions.bank();
+    switch (m.type) {
+      case 'ready':
+        await this.render();
+        return;
+      case 'answer':
+      case 'flag':
+      case 'goto': {
+        if (!s) return;
+        if (isExpired(s, Date.now())) {
+          await this.submit(true);
+          return;
+        }
+        const index = sessionIndex(s, bank.questions, m.item);
+        if (index < 0) return;
+        const item = s.items[index];
+        const next = m.type === 'answer'
+          ? answer(s, index, (m.chosen ?? []).map((p) => item.order[p]).filter((c) => c !== undefined))
+          : m.type === 'flag' ? flag(s, index, !!m.flagged) : goTo(s, index);
+        await this.store.setSession({ ...next, current: m.type === 'goto' ? next.current : index });
+        if (m.type !== 'goto') await this.render();
+        return;
+      }
+      case 'submit':
+        await this.submit(false);
+        return;
+      case 'openTopic': {
+        const result = this.store.history.find((h) => h.id === this.shownResult) ?? this.store.history[0];
+        const cert = result && this.cert(result.cert);
+        const domain = cert?.domains.find((d) => d.topics.some((t) => t.id === m.topic));
+        const topic = domain?.topics.find((t) => t.id === m.topic);
+        if (cert && domain && topic) await vscode.commands.executeCommand(Commands.openTopic, { kind: 'topic', cert, domain, topic });
+        return;
+      }
+      case 'again': {
+        const result = this.store.history.find((h) => h.id === this.shownResult) ?? this.store.history[0];
+        if (!result) return;
+        const cert = this.cert(result.cert);
+        if (result.kind === 'quiz' && cert && result.topic) {
+          const domain = cert.domains.find((d) => d.topics.some((t) => t.id === result.topic));
+          const topic = domain?.topics.find((t) => t.id === result.topic);
+          if (domain && topic) await this.startQuiz({ kind: 'topic', cert, domain, topic });
+        } else {
+          await this.startExam(result.cert);
+        }
+        return;
+      }
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'exam.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'exam.css'));
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Cert Path Exam</title>
+</head>
+<body>
+<div id="app" aria-live="off"><p>Loading the exam…</p></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (this.clock) clearTimeout(this.clock);
+    this.panel?.dispose();
+    for (const d of this.panelSubscriptions) d.dispose();
+  }
+}

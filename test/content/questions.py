@@ -1,0 +1,150 @@
+# Runs question snippets for the verification test and reports what each one did.
+# Reads {"runs": [...], "timeout": s} as JSON on stdin; writes a JSON list of observations.
+# Each run gets its own forked child (fresh globals, fresh working folder), so snippets cannot
+# disturb each other; `process` runs use a separate `python snippet.py` instead (multiprocessing).
+import importlib.util
+import io
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+SNIPPET = "<snippet>"
+
+
+def describe(error, tb):
+    """The exception's class name and the innermost snippet line it passed through."""
+    line = None
+    if isinstance(error, SyntaxError) and error.filename == SNIPPET:
+        line = error.lineno
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == SNIPPET:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return type(error).__name__, line
+
+
+def run_here(run):
+    """Runs one snippet in this (forked) process; returns the observation."""
+    out = io.StringIO()
+    sys.stdout, sys.stderr, sys.stdin = out, io.StringIO(), io.StringIO(run.get("stdin") or "")
+    result = {"error": None, "line": None, "value": None, "detail": ""}
+    namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+    try:
+        exec(compile(run["code"], SNIPPET, "exec"), namespace)
+        if run.get("eval") is not None:
+            result["value"] = bool(eval(compile(run["eval"].strip(), SNIPPET + "-choice", "eval"), namespace))
+    except SystemExit as stop:
+        if stop.code not in (None, 0):
+            result["error"], result["line"] = describe(stop, stop.__traceback__)
+    except BaseException as error:  # the snippet's own errors are the observation
+        result["error"], result["line"] = describe(error, error.__traceback__)
+        result["detail"] = "".join(traceback.format_exception_only(type(error), error)).strip()[-300:]
+    try:
+        sys.stdout.flush()
+    except Exception:
+        pass
+    result["stdout"] = out.getvalue()
+    return result
+
+
+def run_process(run, timeout):
+    """Runs the snippet as `python snippet.py` in the current folder."""
+    with open("snippet.py", "w", encoding="utf-8") as f:
+        f.write(run["code"])
+    try:
+        done = subprocess.run([sys.executable, "snippet.py"], input=run.get("stdin") or "", capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"stdout": "", "error": "Timeout", "line": None, "value": None, "detail": "ran longer than %ss" % timeout}
+    result = {"stdout": done.stdout, "error": None, "line": None, "value": None, "detail": ""}
+    if done.returncode != 0:
+        lines = [l for l in done.stderr.splitlines() if l.strip()]
+        last = lines[-1] if lines else ""
+        m = re.match(r"^([\w.]+)(?::|$)", last)
+        result["error"] = m.group(1).split(".")[-1] if m else "ExitCode%d" % done.returncode
+        found = re.findall(r'File ".*snippet\.py", line (\d+)', done.stderr)
+        result["line"] = int(found[-1]) if found else None
+        result["detail"] = last[-300:]
+    return result
+
+
+def observe(run, timeout):
+    """Forks, runs the snippet in the child inside a scratch folder, and collects its report."""
+    missing = [m for m in run.get("requires") or [] if importlib.util.find_spec(m) is None]
+    if missing:
+        return {"key": run["key"], "missing": missing[0]}
+    folder = tempfile.mkdtemp(prefix="cert-path-q-")
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        os.setsid()
+        # Output written straight to the file descriptors (a child process that inherits them)
+        # must not land in this worker's JSON report.
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        try:
+            os.chdir(folder)
+            result = run_process(run, timeout) if run.get("process") else run_here(run)
+            data = json.dumps(result).encode()
+        except BaseException as error:
+            data = json.dumps({"stdout": "", "error": "HarnessError", "line": None, "value": None, "detail": repr(error)}).encode()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(writer, view):]
+        os._exit(0)
+    os.close(writer)
+    chunks, deadline = [], time.monotonic() + timeout + 5
+    timed_out = False
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select([reader], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(reader, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(reader)
+    if timed_out:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    os.waitpid(pid, 0)
+    try:
+        os.killpg(pid, signal.SIGKILL)  # threads or children the snippet left behind
+    except OSError:
+        pass
+    shutil.rmtree(folder, ignore_errors=True)
+    if timed_out:
+        result = {"stdout": "", "error": "Timeout", "line": None, "value": None, "detail": "ran longer than %ss" % timeout}
+    else:
+        try:
+            result = json.loads(b"".join(chunks).decode())
+        except ValueError:
+            result = {"stdout": "", "error": "Crash", "line": None, "value": None, "detail": "the snippet ended the process without a report"}
+    result["key"] = run["key"]
+    return result
+
+
+def main():
+    job = json.load(sys.stdin)
+    timeout = job.get("timeout", 10)
+    results = [observe(run, timeout) for run in job["runs"]]
+    sys.stdout.write(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
