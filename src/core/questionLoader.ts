@@ -140,6 +140,7 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
   if (requires.length) question.requires = requires;
   if (bool(r, node, 'keepOrder', label)) question.keepOrder = true;
   if (bool(r, node, 'process', label)) question.process = true;
+  if (question.process && question.verify === 'truthy') r.problem(r.value(node, 'process'), `${label}: \`verify: truthy\` evaluates choices inside the checker, so it cannot be combined with \`process: true\`; use \`verify: runs\` or a \`check\``);
 
   // What makes the answer checkable by an interpreter, per type.
   if ((type === 'output' || type === 'raises' || type === 'fill') && !code) r.problem(node, `${label} of type ${type} needs \`code\` (the snippet the interpreter runs)`);

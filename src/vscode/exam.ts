@@ -202,7 +202,8 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     await this.show();
   }
 
-  private async setSession(session: ExamSession | undefined): Promise<void> {
+  /** Stores the session in progress (or clears it) and sets its clock. */
+  async setSession(session: ExamSession | undefined): Promise<void> {
     await this.store.setSession(session);
     this.arm(session);
   }

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import traceback
+import types
 
 SNIPPET = "<snippet>"
 
@@ -36,7 +37,11 @@ def run_here(run):
     out = io.StringIO()
     sys.stdout, sys.stderr, sys.stdin = out, io.StringIO(), io.StringIO(run.get("stdin") or "")
     result = {"error": None, "line": None, "value": None, "detail": ""}
-    namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+    # A real __main__ module, so pickle and friends find the snippet's classes by name.
+    main = types.ModuleType("__main__")
+    main.__dict__["__builtins__"] = __builtins__
+    sys.modules["__main__"] = main
+    namespace = main.__dict__
     try:
         exec(compile(run["code"], SNIPPET, "exec"), namespace)
         if run.get("eval") is not None:

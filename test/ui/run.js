@@ -34,6 +34,7 @@ async function main() {
   });
   const browser = await chromium.launch({ executablePath: process.env.VSCODE_TEST_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, HOME: home, TMPDIR: scratch } });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  if (process.env.CERT_PATH_UI_CONSOLE) page.on('console', (m) => console.log(`    [console] ${m.text().slice(0, 300)}`));
   let n = 0;
   const step = async (name, action) => {
     const shot = path.join(shots, `${String(++n).padStart(2, '0')}-${name}.png`);
@@ -105,6 +106,52 @@ async function main() {
       await page.locator('.statusbar-item', { hasText: `PCEP ${before + 1}/` }).first().waitFor({ timeout: 10000 });
       assert.strictEqual(await statusCount(), before + 1);
       assert.match(await row(EXERCISE.title).innerText(), /passed/);
+    });
+    // The exam webview is an iframe (VS Code's webview host) holding the page's own iframe.
+    const exam = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await step('mock-exam-started-from-command-palette', async () => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Cert Path: Start Mock Exam');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cert Path: Start Mock Exam' }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'PCEP-30-02' }).first().click({ timeout: 10000 });
+      await exam.locator('h2', { hasText: 'Question 1 of 30' }).waitFor({ timeout: 30000 });
+      await exam.locator('#timer', { hasText: /^(40:00|39:\d\d)$/ }).waitFor({ timeout: 10000 });
+    });
+    await step('mock-exam-three-answered-one-flagged', async () => {
+      await exam.locator('label.choice').first().click();
+      await exam.locator('button', { hasText: 'Next' }).click();
+      await exam.locator('h2', { hasText: 'Question 2 of 30' }).waitFor({ timeout: 10000 });
+      await exam.locator('label.choice').nth(1).click();
+      await exam.locator('#flag').click();
+      await exam.locator('h2', { hasText: 'flagged' }).waitFor({ timeout: 10000 });
+      // Keyboard only: N for the next question, A to choose the first answer.
+      await page.keyboard.press('n');
+      await exam.locator('h2', { hasText: 'Question 3 of 30' }).waitFor({ timeout: 10000 });
+      await page.keyboard.press('a');
+      await exam.locator('.stats', { hasText: 'Answered 3/30' }).waitFor({ timeout: 10000 });
+      await exam.locator('.stats', { hasText: 'Flagged 1' }).waitFor({ timeout: 10000 });
+    });
+    await step('mock-exam-survives-window-reload', async () => {
+      // Developer: Reload Window goes through VS Code's shutdown, as a learner's reload does.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Developer: Reload Window');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.waitForEvent('load', { timeout: 60000 });
+      await exam.locator('.stats', { hasText: 'Answered 3/30' }).waitFor({ timeout: 90000 });
+      await exam.locator('.stats', { hasText: 'Flagged 1' }).waitFor({ timeout: 10000 });
+      await exam.locator('#timer', { hasText: /^(40:00|39:\d\d|38:\d\d)$/ }).waitFor({ timeout: 10000 });
+    });
+    await step('mock-exam-submitted-score-page', async () => {
+      await exam.locator('#submit').click();
+      await exam.locator('.confirm', { hasText: '27 questions are unanswered' }).waitFor({ timeout: 10000 });
+      await exam.locator('#confirm-submit').click();
+      await exam.locator('h2', { hasText: 'By domain' }).waitFor({ timeout: 20000 });
+      const score = await exam.locator('.score').innerText();
+      assert.match(score, /of 30 correct/);
+      assert.match(score, /Not passed/, 'three answers out of 30 cannot pass');
+      assert.strictEqual(await exam.locator('article.review').count(), 30);
     });
   } finally {
     await browser.close();
