@@ -298,7 +298,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       const view = examView(s, cert, bank.questions);
       this.panel.title = view.title;
       this.lastView = view;
-      await this.panel.webview.postMessage({ type: 'show', view });
+      // Not awaited: a restored webview loads only after deserializeWebviewPanel returns, and
+      // its 'ready' message asks for the view again anyway.
+      void this.panel.webview.postMessage({ type: 'show', view });
       return;
     }
     const history = this.store.history;
@@ -311,7 +313,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     const view = resultView(result, cert, bank.questions, history);
     this.panel.title = `${view.title}: ${view.percent} %`;
     this.lastView = view;
-    await this.panel.webview.postMessage({ type: 'show', view, stateKey: result.id });
+    void this.panel.webview.postMessage({ type: 'show', view, stateKey: result.id });
   }
 
   private async onMessage(m: FromWebview): Promise<void> {

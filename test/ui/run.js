@@ -156,7 +156,8 @@ async function main() {
   } finally {
     await browser.close();
     stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (process.env.CERT_PATH_UI_KEEP) console.log(`kept ${scratch}`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
