@@ -12,6 +12,7 @@ import { runChecks } from '../../src/core/runner';
 import { loadSyllabus } from '../../src/core/syllabusLoader';
 import runnerSource from '../../src/python/checklib.py';
 import { pool, shippedSyllabus, writeVariant } from '../content/helpers';
+import { runBatch } from './batch';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const REPEAT = Number(process.env.CERT_PATH_BENCH_REPEAT) || 30;
@@ -101,6 +102,25 @@ async function roundTrip(dir: string) {
   return { runner, bare, direct, unittest, pytest, learnerMs };
 }
 
+/** Whole bank through warm interpreters, one per core (batch.ts): what a bank verification costs. */
+async function wholeBankBatch(dir: string) {
+  const refs = allExercises(shippedSyllabus());
+  const started = Date.now();
+  const jobs = refs.flatMap((ref) => (['solution', 'starter'] as const).map((which) => {
+    const { file, exercise, params } = writeVariant(path.join(dir, which), ref, 1, which);
+    return { which, job: { file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds: 30 } };
+  }));
+  const results = await runBatch(interpreter, runnerSource, jobs.map((j) => j.job), os.cpus().length, path.join(dir, 'batch'));
+  let wrong = 0;
+  let skipped = 0;
+  results.forEach((result, i) => {
+    if (result.outcome === 'skipped') skipped += jobs[i].which === 'solution' ? 1 : 0;
+    else if ((jobs[i].which === 'solution') !== (result.outcome === 'passed')) wrong++;
+  });
+  return { exercises: refs.length, seconds: (Date.now() - started) / 1000, wrong, skipped };
+}
+
+/** Whole bank through the extension's own runner: a new interpreter per run. */
 async function wholeBank(dir: string) {
   const refs = allExercises(shippedSyllabus());
   const started = Date.now();
@@ -154,7 +174,9 @@ async function main() {
   console.log(`Benchmark on ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pythonVersion}; ${REPEAT} repetitions`);
   const rt = await roundTrip(path.join(dir, 'rt'));
   fs.mkdirSync(path.join(dir, 'bank'));
-  const bank = await wholeBank(path.join(dir, 'bank'));
+  const bank = await wholeBankBatch(path.join(dir, 'bank'));
+  fs.mkdirSync(path.join(dir, 'bank-runner'));
+  const perRun = await wholeBank(path.join(dir, 'bank-runner'));
   const bundle = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
   const packaged = vsix();
   const vs = await inVsCode();
@@ -166,8 +188,9 @@ async function main() {
     ['Running the file (`python file.py`, embedded checks)', f(rt.direct), `${(rt.direct / rt.bare).toFixed(2)}× bare start`, ''],
     ['Same checks as `python -m unittest`', f(rt.unittest), `runner is ${(rt.unittest / rt.runner).toFixed(2)}× faster`, ''],
     ['Same checks as `python -m pytest`', rt.pytest === undefined ? 'pytest not installed' : f(rt.pytest), rt.pytest === undefined ? '' : `runner is ${(rt.pytest / rt.runner).toFixed(2)}× faster`, rt.pytest === undefined ? '≥ 5× faster: not measurable here' : `≥ 5× faster: ${rt.pytest / rt.runner >= 5 ? 'met' : 'missed'}`],
-    ['Activation → first tree answer with the full syllabus', f(vs.activationMs), `activate() itself: ${f(vs.activateCallMs)}`, `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`],
-    [`Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores`, `${bank.seconds.toFixed(1)} s`, `${((bank.seconds * 1000) / (bank.exercises * 2)).toFixed(0)} ms per run`, `≤ 30 s: ${bank.seconds <= 30 ? 'met' : 'missed'}${bank.wrong ? ` (${bank.wrong} wrong!)` : ''}${bank.skipped ? `; ${bank.skipped} skipped (needs a display or a module this Python lacks)` : ''}`],
+    ['Activation → first tree answer with the full syllabus', f(vs.activationMs), `extension.activate() as called by the host, incl. loading the bundle: ${f(vs.activateCallMs)}`, `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`],
+    [`Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores, a warm interpreter per core (fork per run)`, `${bank.seconds.toFixed(1)} s`, `${((bank.seconds * 1000) / (bank.exercises * 2)).toFixed(0)} ms per run; ${(perRun.seconds / bank.seconds).toFixed(2)}× faster than a new interpreter per run`, `≤ 30 s: ${bank.seconds <= 30 ? 'met' : 'missed'}${bank.wrong ? ` (${bank.wrong} wrong!)` : ''}${bank.skipped ? `; ${bank.skipped} skipped (needs a display or a module this Python lacks)` : ''}`],
+    [`Whole bank, the extension's runner (a new interpreter per run), ${os.cpus().length} cores`, `${perRun.seconds.toFixed(1)} s`, `${((perRun.seconds * 1000) / (perRun.exercises * 2)).toFixed(0)} ms per run`, `${perRun.wrong ? `${perRun.wrong} wrong!` : 'same verdicts'}`],
     ['dist/extension.js (production)', kb(bundle), '', `≤ 400 KB: ${bundle <= 400 * 1024 ? 'met' : 'missed'}`],
     ['Packaged VSIX', packaged.bytes ? `${kb(packaged.bytes)} (${packaged.files} files)` : packaged.note ?? '', '', packaged.bytes ? `≤ 1 MB: ${packaged.bytes <= 1024 * 1024 ? 'met' : 'missed'}` : ''],
     ['Extension host heap after activation', `${(vs.heapAfterActivation / 2 ** 20).toFixed(1)} MB`, `RSS ${(vs.rssAfterActivation / 2 ** 20).toFixed(0)} MB`, ''],

@@ -1,0 +1,81 @@
+// Whole-bank verification from warm interpreters (see batch.py): the same harness, job files and
+// signed result records as the extension's runner, with a fork per exercise instead of a new
+// interpreter. Each worker takes the next job when it finishes one, so slow exercises do not
+// leave a core idle.
+import { spawn } from 'child_process';
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as readline from 'readline';
+import { Candidate } from '../../src/core/interpreter';
+import { Check, ExerciseKind } from '../../src/core/model';
+import { interpretResults, RunResult } from '../../src/core/results';
+import { ParamValue } from '../../src/core/variants';
+import batchSource from './batch.py';
+
+/** One exercise file to verify. */
+export interface BatchJob {
+  file: string;
+  kind: ExerciseKind;
+  checks: Check[];
+  params?: Record<string, ParamValue>;
+  minPython?: string;
+  requires?: string[];
+  timeoutSeconds: number;
+}
+
+/** Runs every job on `workers` warm interpreters; results in job order. */
+export async function runBatch(interpreter: Candidate, runnerSource: string, jobs: BatchJob[], workers: number, dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const script = path.join(dir, 'cert_path_batch.py');
+  fs.writeFileSync(script, `${runnerSource}\n${batchSource}`);
+  const results: RunResult[] = new Array(jobs.length);
+  let next = 0;
+  const prepared = (i: number) => {
+    const job = jobs[i];
+    const key = randomBytes(32).toString('hex');
+    const jobPath = path.join(dir, `job-${i}.json`);
+    const resultPath = path.join(dir, `results-${i}.jsonl`);
+    const checks = job.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
+    fs.writeFileSync(jobPath, JSON.stringify({ file: path.resolve(job.file), kind: job.kind, checks, params: job.params ?? {}, minPython: job.minPython, requires: job.requires, key, resultPath }));
+    return { spec: { id: i, job: jobPath, cwd: path.dirname(path.resolve(job.file)), output: path.join(dir, `output-${i}.txt`), timeout: job.timeoutSeconds }, key, resultPath };
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, () => new Promise<void>((resolve, reject) => {
+    const child = spawn(interpreter.command, [...interpreter.args, script], {
+      cwd: dir,
+      env: { ...process.env, ...env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const pending = new Map<number, { key: string; resultPath: string }>();
+    const feed = () => {
+      if (next >= jobs.length) {
+        child.stdin.end();
+        return;
+      }
+      const i = next++;
+      const p = prepared(i);
+      pending.set(i, p);
+      child.stdin.write(`${JSON.stringify(p.spec)}\n`);
+    };
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const reply = JSON.parse(line) as { id: number; exitCode: number | null; signal: number | null; timedOut: boolean };
+      const p = pending.get(reply.id)!;
+      pending.delete(reply.id);
+      const raw = fs.existsSync(p.resultPath) ? fs.readFileSync(p.resultPath, 'utf8') : '';
+      const output = fs.readFileSync(path.join(dir, `output-${reply.id}.txt`), 'utf8');
+      results[reply.id] = interpretResults(raw, p.key, jobs[reply.id].checks, {
+        exitCode: reply.exitCode,
+        signal: reply.signal === null ? null : `signal ${reply.signal}`,
+        timedOut: reply.timedOut,
+        cancelled: false,
+        timeoutSeconds: jobs[reply.id].timeoutSeconds,
+        stderrTail: output.slice(-2000),
+      });
+      feed();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (pending.size ? reject(new Error(`batch worker exited (${code}) with ${pending.size} job(s) unanswered`)) : resolve()));
+    feed();
+  })));
+  return results;
+}
