@@ -60,6 +60,8 @@ export interface Topic {
   /** Ids of the certification's `outline` entries (the seed's subtopics) this topic covers. */
   covers: string[];
   exercises: Exercise[];
+  /** The pack file that added this topic to a certification loaded from elsewhere. */
+  origin?: string;
 }
 
 /** A subtopic of the certification as learners read it (the seed's wording), for coverage. */

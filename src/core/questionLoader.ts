@@ -2,7 +2,8 @@
 // A file with any problem contributes no questions, as with syllabus files.
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
 import { ExamCertification, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
-import { Reader, SyllabusSource } from './syllabusLoader';
+import { SyllabusSource } from './syllabusLoader';
+import { Reader } from './yamlReader';
 
 /** The question banks as loaded: valid questions, and what was wrong. */
 export interface QuestionBank {

@@ -112,8 +112,8 @@ describe('loader: variants, minPython and files', () => {
     ['inverted int range', withField('            params:\n              a: {int: [5, 1]}\n'), 'demo.yaml:49: param `a` of exercise `add-two`: `int` needs [low, high] with low <= high'],
     ['sample larger than its list', withField('            params:\n              a: {sample: [1, 2], k: 3}\n'), 'demo.yaml:49: param `a` of exercise `add-two`: `sample` needs `k` between 1 and 2'],
     ['float without digits', withField('            params:\n              a: {float: [1, 2]}\n'), 'demo.yaml:49: param `a` of exercise `add-two`: `float` needs `digits`'],
-    ['old minPython', withField('            minPython: "3.6"\n'), 'demo.yaml:48: minPython of exercise `add-two` must be a version such as "3.10"'],
-    ['file escaping its folder', withField('            files:\n              - path: ../evil.py\n                starter: ""\n                solution: ""\n'), 'demo.yaml:49: file path `../evil.py` of exercise `add-two` must be relative'],
+    ['old minPython', withField('            minPython: "3.6"\n'), 'demo.yaml:48: `minPython` in exercise `add-two`: `3.6` must be a version such as "3.10" (3.8 or newer)'],
+    ['file escaping its folder', withField('            files:\n              - path: ../evil.py\n                starter: ""\n                solution: ""\n'), 'demo.yaml:49: `path` in a file of exercise `add-two`: `../evil.py` must be relative, with / between folders and no . or .. parts'],
     ['file named like the main file', withField('            files:\n              - path: add-two.py\n                starter: ""\n                solution: ""\n'), 'demo.yaml:49: file path `add-two.py` of exercise `add-two` is used twice'],
   ];
   for (const [name, text, expected] of cases) {

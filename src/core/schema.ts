@@ -1,0 +1,184 @@
+// Validates parsed YAML against the JSON Schemas shipped in syllabus/schema (the same files the YAML
+// extension uses for completion), and words each schema error as a `file:line` problem.
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Document, isMap, isScalar, LineCounter, Node } from 'yaml';
+import syllabusSchema from '../../syllabus/schema/syllabus.schema.json';
+import { SyllabusProblem } from './model';
+import { editDistance } from './yamlReader';
+
+/** A path into a parsed document: map keys and list indexes. */
+export type DataPath = (string | number)[];
+
+/** Names what sits at a path, e.g. "exercise `add-two`", for messages. */
+export type Labeler = (path: DataPath) => string;
+
+/** Compiles each schema once, on first use: ajv is loaded only when something is validated. */
+export class SchemaValidator {
+  private ajv: Ajv | undefined;
+  private readonly compiled = new Map<object, ValidateFunction>();
+
+  /** The errors of `data` against `schema` (empty when it is valid). */
+  errors(schema: object, data: unknown): ErrorObject[] {
+    let validate = this.compiled.get(schema);
+    if (!validate) {
+      // Loaded here, not at the top: activation reads the build's pre-validated syllabus and never needs ajv.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+      this.ajv ??= new AjvClass({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+      validate = this.ajv.compile(schema);
+      this.compiled.set(schema, validate);
+    }
+    return validate(data) ? [] : [...(validate.errors ?? [])];
+  }
+}
+
+/** The syllabus file schema (certification, credential or pack extension). */
+export const SYLLABUS_SCHEMA: object = syllabusSchema;
+
+/** Decodes an ajv instance path ("/domains/0/title") into keys and indexes. */
+export function pathOf(instancePath: string, data: unknown): DataPath {
+  const out: DataPath = [];
+  let here: unknown = data;
+  for (const raw of instancePath.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key: string | number = Array.isArray(here) && /^\d+$/.test(part) ? Number(part) : part;
+    out.push(key);
+    here = here !== null && typeof here === 'object' ? (here as Record<string, unknown>)[key as string] : undefined;
+  }
+  return out;
+}
+
+/** Where a path points in the YAML text. */
+export class Locator {
+  constructor(private readonly doc: Document, private readonly lines: LineCounter) {}
+
+  /** The node at `path` (or its nearest existing ancestor). */
+  node(path: DataPath): Node | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      if (node && typeof node === 'object') return node as Node;
+    }
+    return undefined;
+  }
+
+  /** The key node of `key` in the mapping at `path`. */
+  keyNode(path: DataPath, key: string): Node | undefined {
+    const map = this.node(path);
+    if (!isMap(map)) return map;
+    const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    return (pair?.key as Node | undefined) ?? map;
+  }
+
+  /** 1-based line of a node. */
+  lineOfNode(node: Node | undefined): number {
+    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+  }
+
+  /** 1-based line of what is at `path`. */
+  line(path: DataPath): number {
+    return this.lineOfNode(this.node(path));
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a mapping with fields', boolean: 'true or false', null: 'empty',
+};
+
+function lcFirst(text: string): string {
+  return text ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+function code(value: unknown): string {
+  return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
+}
+
+/**
+ * Words schema errors as problems at the right line. Errors inside a failed `oneOf`/`anyOf` branch are
+ * folded into that keyword's one message, and `if` errors (which only say a branch failed) are dropped.
+ */
+export function schemaProblems(errors: ErrorObject[], data: unknown, at: Locator, file: string, label: Labeler, root: string): SyllabusProblem[] {
+  const problems: SyllabusProblem[] = [];
+  const seen = new Set<string>();
+  const add = (line: number, message: string) => {
+    if (seen.has(`${line}:${message}`)) return;
+    seen.add(`${line}:${message}`);
+    problems.push({ file, line, message });
+  };
+  for (const e of errors) {
+    if (e.keyword === 'if' || /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath)) continue;
+    // A property name's own error comes again as the `propertyNames` error, worded below.
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') continue;
+    const path = pathOf(e.instancePath, data);
+    const last = path[path.length - 1];
+    const parent = path.slice(0, -1);
+    // "`key` in <what>", or for a list entry "every entry of `key` in <what>"
+    const subject = path.length === 0
+      ? root
+      : typeof last === 'number'
+        ? `every entry of \`${String(parent[parent.length - 1])}\` in ${label(parent.slice(0, -1))}`
+        : `\`${last}\` in ${label(parent)}`;
+    const schema = (e.parentSchema ?? {}) as { description?: string; minimum?: number; maximum?: number; properties?: Record<string, unknown>; pattern?: string };
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+      case 'required':
+        add(at.line(path), `missing field \`${String(p.missingProperty)}\` in ${label(path)}`);
+        break;
+      case 'additionalProperties': {
+        const key = String(p.additionalProperty);
+        const near = Object.keys(schema.properties ?? {}).find((k) => editDistance(k, key) <= 2);
+        add(at.lineOfNode(at.keyNode(path, key)), `unknown field \`${key}\` in ${label(path)}${near ? ` (did you mean \`${near}\`?)` : ''}`);
+        break;
+      }
+      case 'type': {
+        if (path.length === 0) {
+          add(at.line(path), `${root} must be a mapping of fields at the top level`);
+          break;
+        }
+        const hint = p.type === 'string' && typeof e.data === 'number' ? ' (quote numbers, e.g. "1.1")' : '';
+        add(at.line(path), `${subject} must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${hint}`);
+        break;
+      }
+      case 'pattern':
+        if (schema.pattern === '\\S') add(at.line(path), typeof last === 'number' ? `${subject} must be non-empty text` : `${subject} is empty`);
+        else if (last === 'id') add(at.line(path), `id ${code(e.data)} in ${label(parent)} must be ${lcFirst(schema.description ?? `like ${String(p.pattern)}`)}`);
+        else add(at.line(path), `${subject}: ${code(e.data)} must be ${lcFirst(schema.description ?? `like ${String(p.pattern)}`)}`);
+        break;
+      case 'propertyNames':
+        add(at.lineOfNode(at.keyNode(path, String(p.propertyName))), `name \`${String(p.propertyName)}\` in ${subject} must be ${lcFirst((e.schema as { description?: string }).description ?? 'valid')}`);
+        break;
+      case 'enum':
+        add(at.line(path), `${subject} must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`);
+        break;
+      case 'const':
+        add(at.line(path), `${subject} must be ${code(p.allowedValue)}`);
+        break;
+      case 'minItems':
+        add(at.line(path), p.limit === 1 ? `${subject} must be a non-empty list` : `${subject} needs at least ${String(p.limit)} entries${schema.description ? ` (${schema.description})` : ''}`);
+        break;
+      case 'maxItems':
+        add(at.line(path), `${subject} takes at most ${String(p.limit)} entries${schema.description ? ` (${schema.description})` : ''}`);
+        break;
+      case 'minProperties':
+        add(at.line(path), `${subject} needs at least ${String(p.limit)} ${p.limit === 1 ? 'entry' : 'entries'}`);
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        add(at.line(path), schema.minimum !== undefined && schema.maximum !== undefined ? `${subject} must be between ${schema.minimum} and ${schema.maximum}` : `${subject} must be ${String(p.comparison)} ${String(p.limit)}`);
+        break;
+      case 'dependencies':
+      case 'dependentRequired':
+        add(at.line(path), `${path.length ? label(path) : root}: \`${String(p.property)}\` needs \`${String(p.missingProperty)}\``);
+        break;
+      case 'oneOf':
+      case 'anyOf':
+        add(at.line(path), `${path.length ? label(path) : root}: write ${schema.description ?? 'one of the allowed forms'}`);
+        break;
+      default:
+        add(at.line(path), `${subject} ${e.message ?? 'is not valid'}`);
+    }
+  }
+  return problems;
+}
