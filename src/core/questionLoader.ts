@@ -3,7 +3,8 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
 import { ExamCertification, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
 import { SyllabusSource } from './syllabusLoader';
-import { Reader } from './yamlReader';
+import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from './schema';
+import { ID, Reader } from './yamlReader';
 
 /** The question banks as loaded: valid questions, and what was wrong. */
 export interface QuestionBank {
@@ -184,6 +185,15 @@ export function raisesInOutput(choice: string): string | undefined {
   return /^raises ([A-Za-z_]\w*)$/.exec(choice.trim())?.[1];
 }
 
+/** "question `id`" for messages about what sits at a path of a question file. */
+function questionLabel(data: unknown): Labeler {
+  return (path) => {
+    if (path[0] !== 'questions' || typeof path[1] !== 'number') return 'question file';
+    const id = ((data as { questions?: { id?: unknown }[] }).questions?.[path[1]] ?? {}).id;
+    return typeof id === 'string' && ID.test(id) ? `question \`${id}\`` : 'question';
+  };
+}
+
 /** Parses one question file; its questions are returned only if the file has no problems. */
 export function parseQuestionFile(source: SyllabusSource, syllabus: Syllabus): QuestionBank {
   const lines = new LineCounter();
@@ -196,6 +206,10 @@ export function parseQuestionFile(source: SyllabusSource, syllabus: Syllabus): Q
     r.problem(doc.contents, 'a question file must be a mapping with `certification` and `questions` at the top level');
     return { questions: [], problems: r.problems };
   }
+  // The shape comes from the shipped schema (as in the editor); the rules below need the syllabus.
+  const data: unknown = doc.toJS();
+  const shape = schemaProblems(sharedValidator().errors(QUESTIONS_SCHEMA, data), data, new Locator(doc, lines), source.file, questionLabel(data), 'a question file');
+  if (shape.length) return { questions: [], problems: shape };
   const root = doc.contents;
   r.onlyKeys(root, ['certification', 'questions'], 'question file');
   const certId = r.str(root, 'certification', 'question file');

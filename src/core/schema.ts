@@ -3,6 +3,7 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, LineCounter, Node } from 'yaml';
+import questionsSchema from '../../syllabus/schema/questions.schema.json';
 import syllabusSchema from '../../syllabus/schema/syllabus.schema.json';
 import { SyllabusProblem } from './model';
 import { editDistance } from './yamlReader';
@@ -25,7 +26,7 @@ export class SchemaValidator {
       // Loaded here, not at the top: activation reads the build's pre-validated syllabus and never needs ajv.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-      this.ajv ??= new AjvClass({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+      this.ajv ??= new AjvClass({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
       validate = this.ajv.compile(schema);
       this.compiled.set(schema, validate);
     }
@@ -35,6 +36,15 @@ export class SchemaValidator {
 
 /** The syllabus file schema (certification, credential or pack extension). */
 export const SYLLABUS_SCHEMA: object = syllabusSchema;
+/** The question bank schema. */
+export const QUESTIONS_SCHEMA: object = questionsSchema;
+
+// Compiling a schema costs milliseconds, so the loaders share one validator per process.
+let shared: SchemaValidator | undefined;
+/** The validator the loaders share. */
+export function sharedValidator(): SchemaValidator {
+  return (shared ??= new SchemaValidator());
+}
 
 /** Decodes an ajv instance path ("/domains/0/title") into keys and indexes. */
 export function pathOf(instancePath: string, data: unknown): DataPath {

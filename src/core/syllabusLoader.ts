@@ -7,7 +7,7 @@ import { Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import {
   Certification, Check, Credential, Domain, ExamCertification, Exercise, Syllabus, SyllabusProblem, Topic,
 } from './model';
-import { DataPath, Locator, SchemaValidator, schemaProblems, SYLLABUS_SCHEMA } from './schema';
+import { DataPath, Locator, schemaProblems, sharedValidator, SYLLABUS_SCHEMA } from './schema';
 import { placeholders } from './variants';
 import { ID } from './yamlReader';
 
@@ -33,12 +33,6 @@ export interface ParsedFile {
   refsLine?: number;
   /** Line lookup for checks that need other files (an extension's target). */
   at?: Locator;
-}
-
-// Validators compile their schema once; one per process is enough and keeps callers simple.
-let shared: SchemaValidator | undefined;
-function validator(): SchemaValidator {
-  return (shared ??= new SchemaValidator());
 }
 
 // The raw shapes after the schema has accepted a file (optional fields as written).
@@ -233,7 +227,7 @@ export function parseSyllabusFile(source: SyllabusSource): ParsedFile {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { problems: [{ file: source.file, line: at.line([]), message: `${root} must be a mapping with \`id\`, \`title\`, ... (or \`extends\`) at the top level` }] };
   }
-  const shape = [...unquotedCodes(doc, at, source.file), ...schemaProblems(validator().errors(SYLLABUS_SCHEMA, data), data, at, source.file, labeler(data), root)];
+  const shape = [...unquotedCodes(doc, at, source.file), ...schemaProblems(sharedValidator().errors(SYLLABUS_SCHEMA, data), data, at, source.file, labeler(data), root)];
   if (shape.length) return { problems: shape.sort((a, b) => a.line - b.line) };
   const c = new Checker(source.file, at);
   if ('extends' in data) {

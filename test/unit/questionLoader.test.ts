@@ -51,13 +51,13 @@ describe('question bank loader', () => {
       ['    objective: "1.1"\n', '', /needs `objective`: topic `adding` covers 1\.1 and 1\.10/],
       ['answer: 0', 'answer: 7', /answer of question `add-ints` must be the 0-based index of a choice \(0 to 3\)/],
       ['answer: [0, 2]', 'answer: 0', /answer of multiple-select question `pick-two` must list two or more/],
-      ['type: output', 'type: essay', /type of question `add-ints` must be one of single, multiple, output, raises, fill/],
+      ['type: output', 'type: essay', /`type` in question `add-ints` must be one of single, multiple, output, raises, fill/],
       ['choices: [3, "12", 1.0e1, True]', 'choices: [3, "3"]', /offers the choice `3` twice/],
-      ['verify: truthy', 'verify: maybe', /verify of question `pick-two` must be one of truthy, runs/],
+      ['verify: truthy', 'verify: maybe', /`verify` in question `pick-two` must be one of truthy, runs/],
       ['    verify: truthy\n', '    code: x = 1\n', /shows code, so the interpreter must be able to back its answer/],
       ['type: output', 'type: fill', /must contain the gap ___ exactly once[\s\S]*needs `expect`/],
       ['type: output', 'type: raises', /choice `3` of raises question `add-ints` must be `line N`/],
-      ['explanation: Integers add.', 'explanaton: Integers add.', /unknown field `explanaton` in question \(did you mean `explanation`\?\)/],
+      ['explanation: Integers add.', 'explanaton: Integers add.', /unknown field `explanaton` in question `add-ints` \(did you mean `explanation`\?\)/],
       ['certification: demo', 'certification: nope', /certification `nope` is not an exam in the loaded syllabus \(demo\)/],
     ];
     for (const [from, to, expected] of cases) {
