@@ -39,7 +39,7 @@ function testEntries(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...testEntries(full));
-    else if (/\.test\.ts$|[\\/]integration[\\/](\w+[\\/])?index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$/.test(full)) found.push(full);
+    else if (/\.test\.ts$|[\\/](integration|vsix)[\\/](\w+[\\/])?index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$/.test(full)) found.push(full);
   }
   return found;
 }

@@ -34,5 +34,8 @@ npx mocha --reporter dot --timeout 600000 'out/test/content/**/*.test.js'
 step "Integration tests (real VS Code extension host)"
 node test/integration/run.js 2>&1 | grep -v -e 'Ignoring fetching additional builtin extensions' -e '^\[AccountPolicyGate\]'
 
+step "VSIX install test (packaged artefact in a fresh profile)"
+node test/vsix/run.js 2>&1 | grep -v -e 'Ignoring fetching additional builtin extensions' -e '^\[AccountPolicyGate\]'
+
 step "UI test (real browser: VS Code + headless Chromium, screenshots in test-results/ui/)"
 node test/ui/run.js

@@ -141,11 +141,14 @@ async function wholeBank(dir: string) {
 function vsix(): { bytes?: number; files?: number; note?: string } {
   try {
     const out = path.join(os.tmpdir(), 'cert-path-bench.vsix');
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    // Exactly what `npm run package` builds (production bundle, same vsce flags), written elsewhere.
+    execFileSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: ROOT, stdio: 'pipe' });
     const listing = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     return { bytes: fs.statSync(out).size, files: listing.trim().split('\n').length };
   } catch (error) {
-    return { note: `vsce failed: ${String((error as { stderr?: Buffer }).stderr ?? error).split('\n')[0]}` };
+    // The first line that is not one of npm's own config warnings says what went wrong.
+    const lines = String((error as { stderr?: Buffer }).stderr ?? error).split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+    return { note: `npm run package failed: ${lines[0] ?? String(error)}` };
   }
 }
 

@@ -14,10 +14,12 @@
 //
 // Arguments understood (as runTests() passes them; use --flag=value form):
 //   --extensionDevelopmentPath=<dir> (repeatable), --extensionTestsPath=<path>,
-//   --disable-extensions (forwarded to the server), and at most one positional
+//   --disable-extensions (forwarded to the server), --installed-extensions-dir=<dir>
+//   (the server's extensions dir, e.g. one a VSIX was installed into, instead of
+//   a fresh empty one; the caller owns and removes it), and at most one positional
 //   workspace folder or .code-workspace file. Other flags are desktop-only
-//   (--no-sandbox, --user-data-dir, ...) and ignored: each run gets fresh
-//   private data dirs.
+//   (--no-sandbox, --user-data-dir, and the --extensions-dir runTests() always
+//   adds, ...) and ignored: each run gets fresh private data dirs.
 //
 // Env: VSCODE_TEST_SERVER_DIR (install dir of test/vscode/install.sh),
 //      VSCODE_TEST_CHROMIUM (browser binary), VSCODE_TEST_TIMEOUT_MS (whole run).
@@ -41,7 +43,7 @@ const LOG_TAIL_LINES = 80;
 const log = (...args) => console.log('[launcher]', ...args);
 
 function parseArgs(argv) {
-  const opts = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, workspace: undefined, serverFlags: [] };
+  const opts = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, workspace: undefined, serverFlags: [], extensionsDir: undefined };
   for (const arg of argv) {
     const flag = /^--([^=]+)(?:=(.*))?$/.exec(arg);
     if (!flag) {
@@ -53,12 +55,14 @@ function parseArgs(argv) {
       opts.extensionTestsPath = path.resolve(flag[2]);
     } else if (flag[1] === 'disable-extensions') {
       opts.serverFlags.push(arg);
+    } else if (flag[1] === 'installed-extensions-dir') {
+      opts.extensionsDir = path.resolve(flag[2]);
     }
   }
   if (!opts.extensionDevelopmentPaths.length || !opts.extensionTestsPath) {
     throw new Error('--extensionDevelopmentPath and --extensionTestsPath are required');
   }
-  for (const p of [...opts.extensionDevelopmentPaths, opts.extensionTestsPath, opts.workspace].filter(Boolean)) {
+  for (const p of [...opts.extensionDevelopmentPaths, opts.extensionTestsPath, opts.workspace, opts.extensionsDir].filter(Boolean)) {
     if (!fs.existsSync(p)) throw new Error(`path does not exist: ${p}`);
   }
   return opts;
@@ -187,7 +191,7 @@ async function main() {
     '--enable-smoke-test-driver',
     '--server-data-dir', dir('server-data'),
     '--user-data-dir', dir('user-data'),
-    '--extensions-dir', dir('extensions'),
+    '--extensions-dir', opts.extensionsDir ?? dir('extensions'),
     '--disable-telemetry',
     '--telemetry-level', 'off',
     '--disable-update-check',

@@ -4,7 +4,7 @@
 // @vscode/test-electron's runTests() with launcher.js standing in for the VS
 // Code executable (see README.md). Requires test/vscode/install.sh to have run.
 //
-// Module:  await runIntegration({ extensionDevelopmentPath, extensionTestsPath, workspaceFolder, env })
+// Module:  await runIntegration({ extensionDevelopmentPath, extensionTestsPath, workspaceFolder, env, extensionsDir })
 //          resolves 0 when all tests pass, rejects (error.code = exit code) otherwise.
 // CLI:     node test/vscode/runIntegration.js --extension-development-path <dir>
 //            --extension-tests-path <file|dir> [--workspace-folder <dir>] [--env KEY=VALUE ...]
@@ -21,14 +21,19 @@ const LAUNCHER = path.join(__dirname, 'launcher.js');
  * @param {string} options.extensionTestsPath module exporting `run(): Promise<void>` (file, or folder with index.js)
  * @param {string} [options.workspaceFolder] folder (or .code-workspace file) to open
  * @param {Record<string, string>} [options.env] extra environment for the extension host
+ * @param {string} [options.extensionsDir] extensions dir for the server (e.g. with a VSIX installed);
+ *   default: a fresh empty one per run
  * @returns {Promise<number>} 0 on success
  */
-async function runIntegration({ extensionDevelopmentPath, extensionTestsPath, workspaceFolder, env = {} }) {
+async function runIntegration({ extensionDevelopmentPath, extensionTestsPath, workspaceFolder, env = {}, extensionsDir }) {
   return runTests({
     vscodeExecutablePath: LAUNCHER,
     extensionDevelopmentPath: path.resolve(extensionDevelopmentPath),
     extensionTestsPath: path.resolve(extensionTestsPath),
-    launchArgs: workspaceFolder ? [path.resolve(workspaceFolder)] : [],
+    launchArgs: [
+      ...(workspaceFolder ? [path.resolve(workspaceFolder)] : []),
+      ...(extensionsDir ? [`--installed-extensions-dir=${path.resolve(extensionsDir)}`] : []),
+    ],
     extensionTestsEnv: env,
   });
 }

