@@ -2,15 +2,18 @@
 import * as vscode from 'vscode';
 import { PROGRESS_KEY } from './core/progress';
 import runnerSource from './python/checklib.py';
-import { Commands, ContextKeys, OUTPUT_NAME, SOLUTION_SCHEME, TOPIC_SCHEME, Views } from './ids';
-import { logProblems, registerCommands, TopicPages } from './vscode/commands';
+import { Commands, ContextKeys, OUTPUT_NAME, Settings, SOLUTION_SCHEME, TOPIC_SCHEME, Views } from './ids';
+import { registerCommands, TopicPages } from './vscode/commands';
 import { CheckDiagnostics, PracticeLenses, ProgressStatus, RunOnSave, SolutionDocuments } from './vscode/feedback';
 import { CheckTests } from './vscode/testing';
 import { InterpreterService } from './vscode/interpreters';
 import { CheckService, PracticeFiles } from './vscode/practice';
 import { ExamController, ExamStartOptions, ExamStore, QuestionService } from './vscode/exam';
+import { registerProgressTransfer } from './vscode/progressTransfer';
+import { PackReader, SyllabusProblems } from './vscode/packs';
 import { ProgressStore, SyllabusService } from './vscode/services';
 import { SyllabusTree, TreeNode } from './vscode/tree';
+import { WalkthroughProgress } from './vscode/walkthrough';
 
 /** What activate() returns: read-only access used by the integration tests. */
 export interface CertPathApi {
@@ -34,7 +37,9 @@ export interface CertPathApi {
 export function activate(context: vscode.ExtensionContext): CertPathApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel(OUTPUT_NAME);
-  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'syllabus.json'));
+  const packs = new PackReader();
+  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'syllabus.json'), packs);
+  const syllabusProblems = new SyllabusProblems(context.extensionUri, output);
   const progress = new ProgressStore(context.workspaceState);
   const interpreters = new InterpreterService(output);
   const practice = new PracticeFiles(syllabus, progress, context.globalStorageUri, runnerSource);
@@ -49,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const questions = new QuestionService(vscode.Uri.joinPath(context.extensionUri, 'syllabus', 'questions'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'), syllabus, output);
   const examStore = new ExamStore(context.workspaceState);
   const exams = new ExamController(syllabus, questions, examStore, context.extensionUri);
+  const walkthrough = new WalkthroughProgress(interpreters, practice, checks, exams);
   const runOnSave = new RunOnSave(practice, (_ref, uri) => Promise.resolve(vscode.commands.executeCommand(Commands.runChecks, uri, { quietUnlessPassed: true })));
   // Practice files created or deleted outside the extension still show up in (or leave) the Test Explorer.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
@@ -67,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   };
 
   context.subscriptions.push(
-    output, syllabus, progress, interpreters, checks, tree, topicPages, view, tests, diagnostics, lenses, status, runOnSave, watcher, questions, exams,
+    output, syllabus, syllabusProblems, progress, interpreters, practice, checks, walkthrough, tree, topicPages, view, tests, diagnostics, lenses, status, runOnSave, watcher, questions, exams,
     vscode.window.registerWebviewPanelSerializer(Views.examPanel, exams),
     vscode.commands.registerCommand(Commands.startMockExam, (cert?: unknown, options?: ExamStartOptions) => exams.startExam(typeof cert === 'string' ? cert : certOf(cert), options)),
     vscode.commands.registerCommand(Commands.startTopicQuiz, (node?: unknown, options?: ExamStartOptions) => exams.startQuiz(node, options)),
@@ -77,9 +83,14 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(syllabus)),
     vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
     ...registerCommands({ syllabus, progress, practice, tests, diagnostics, interpreters, output, topicPages, secrets: context.secrets }),
+    ...registerProgressTransfer({ syllabus, progress, examStore, exams, extensionVersion: String(context.extension.packageJSON.version) }),
     vscode.window.onDidChangeActiveTextEditor((e) => updateActiveFileContext(e)),
     vscode.workspace.onDidGrantWorkspaceTrust(setTrustMessage),
+    // Packs reload when the setting changes or a pack file is saved; problems land in the Problems view.
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.syllabusPaths}`) && void syllabus.load()),
+    vscode.workspace.onDidSaveTextDocument((d) => packs.isPackFile(d.uri) && void syllabus.load()),
     syllabus.onDidChange((s) => {
+      syllabusProblems.show(s);
       void vscode.commands.executeCommand('setContext', ContextKeys.syllabusEmpty, s.certifications.length === 0);
       updateActiveFileContext();
     }),
@@ -87,8 +98,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   setTrustMessage();
   if (progress.droppedOnLoad) output.appendLine(`Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under certPath.progress.unreadable.`);
 
-  const loaded = syllabus.loadFast().then((s) => {
-    logProblems(output, s.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+  const loaded = syllabus.loadFast().then(() => {
     tree.getChildren();
     return Date.now() - started;
   });

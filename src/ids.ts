@@ -16,6 +16,9 @@ export const Commands = {
   setMysqlPassword: 'certPath.setMysqlPassword',
   startMockExam: 'certPath.startMockExam',
   startTopicQuiz: 'certPath.startTopicQuiz',
+  exportProgress: 'certPath.exportProgress',
+  importProgress: 'certPath.importProgress',
+  resetAllProgress: 'certPath.resetAllProgress',
 } as const;
 
 /** View container and view ids. */
@@ -38,6 +41,7 @@ export const Settings = {
   mysqlPort: 'mysql.port',
   mysqlUser: 'mysql.user',
   mysqlDatabase: 'mysql.database',
+  syllabusPaths: 'syllabusPaths',
 } as const;
 
 /** SecretStorage key of the MySQL password (never kept in settings). */
@@ -47,6 +51,20 @@ export const MYSQL_PASSWORD_SECRET = 'certPath.mysql.password';
 export const ContextKeys = {
   activeIsPracticeFile: 'certPath.activeIsPracticeFile',
   syllabusEmpty: 'certPath.syllabusEmpty',
+  /** Walkthrough step 1: Select Python Interpreter ended with a working interpreter, or certPath.pythonPath was set to one. */
+  walkthroughInterpreterChosen: 'certPath.walkthrough.interpreterChosen',
+  /** Walkthrough step 3: a practice file was generated (or an existing one opened through Generate). */
+  walkthroughPracticeFileGenerated: 'certPath.walkthrough.practiceFileGenerated',
+  /** Walkthrough step 4: a check run finished (not cancelled), however it was started. */
+  walkthroughChecksRun: 'certPath.walkthrough.checksRun',
+  /** Walkthrough step 5: the exam panel showed a mock exam. */
+  walkthroughMockExamOpened: 'certPath.walkthrough.mockExamOpened',
+} as const;
+
+/** The Get Started walkthrough (contributes.walkthroughs) and its steps, in order. */
+export const Walkthrough = {
+  id: 'getStarted',
+  steps: ['chooseInterpreter', 'openSidebar', 'generatePracticeFile', 'runChecks', 'takeMockExam'],
 } as const;
 
 /** URI scheme of the read-only topic pages. */

@@ -3,7 +3,7 @@
 import { ExamResult, ExamSession, weakObjectives } from './exam';
 import { escapeHtml, highlightPython, inlineMarkdown } from './highlight';
 import { ExamCertification, Question } from './model';
-import { raisesInOutput } from './questionLoader';
+import { raisesInOutput } from './raises';
 
 /** How a question's choices are displayed. */
 export type ChoiceStyle = 'code' | 'output' | 'text';

@@ -5,6 +5,10 @@ import { ExamCertification, Question, QuestionType, Syllabus, SyllabusProblem, V
 import { SyllabusSource } from './syllabusLoader';
 import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from './schema';
 import { ID, Reader } from './yamlReader';
+import { parseRaisesChoice } from './raises';
+
+export { parseRaisesChoice, raisesInOutput } from './raises';
+export type { RaisesClaim } from './raises';
 
 /** The question banks as loaded: valid questions, and what was wrong. */
 export interface QuestionBank {
@@ -161,28 +165,6 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
     }
   }
   return question;
-}
-
-/** What a `raises` choice claims: an exception name and/or a line, or that nothing is raised. */
-export interface RaisesClaim {
-  nothing?: boolean;
-  error?: string;
-  line?: number;
-}
-
-/** Parses `line N`, `line N: ErrorName`, `ErrorName` or `nothing`; undefined for anything else. */
-export function parseRaisesChoice(choice: string): RaisesClaim | undefined {
-  const text = choice.trim();
-  if (/^nothing( is raised)?$/i.test(text)) return { nothing: true };
-  let m = /^line (\d+)(?::\s*([A-Za-z_]\w*))?$/.exec(text);
-  if (m) return m[2] ? { line: Number(m[1]), error: m[2] } : { line: Number(m[1]) };
-  m = /^([A-Za-z_]\w*)$/.exec(text);
-  return m ? { error: m[1] } : undefined;
-}
-
-/** `raises E` as a choice of an `output` question: the snippet stops with an uncaught E. */
-export function raisesInOutput(choice: string): string | undefined {
-  return /^raises ([A-Za-z_]\w*)$/.exec(choice.trim())?.[1];
 }
 
 /** "question `id`" for messages about what sits at a path of a question file. */

@@ -279,9 +279,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     return true;
   };
 
+  // Problems of the reload reach the Problems view and the output through SyllabusProblems.
   const refresh = async (): Promise<void> => {
-    const syllabus = await deps.syllabus.load();
-    logProblems(deps.output, syllabus.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+    await deps.syllabus.load();
   };
 
   return [
@@ -303,11 +303,4 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       void vscode.window.showInformationMessage(password ? 'Cert Path stored the MySQL password in secret storage.' : 'Cert Path removed the stored MySQL password.');
     }),
   ];
-}
-
-/** Writes syllabus problems to the output channel. */
-export function logProblems(output: vscode.OutputChannel, problems: string[]): void {
-  if (!problems.length) return;
-  output.appendLine(`Syllabus problems (${problems.length}); the files named are not loaded until fixed:`);
-  for (const p of problems) output.appendLine(`  ${p}`);
 }

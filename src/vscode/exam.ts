@@ -36,21 +36,25 @@ export class QuestionService implements vscode.Disposable {
 
   private async load(): Promise<QuestionBank> {
     const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-    if (this.compiled && this.syllabus.fromCompiled) {
+    const compiled = async (): Promise<QuestionBank | undefined> => {
+      if (!this.compiled) return undefined;
       try {
         const data = JSON.parse(decode(await vscode.workspace.fs.readFile(this.compiled))) as { questions: Question[] };
         return { questions: data.questions, problems: [] };
       } catch {
-        // no compiled copy: read the YAML
+        return undefined;
       }
-    }
+    };
+    const fromBuild = this.syllabus.fromCompiled ? await compiled() : undefined;
+    if (fromBuild) return fromBuild;
     const sources: SyllabusSource[] = [];
     const problems: QuestionBank['problems'] = [];
     let entries: [string, vscode.FileType][] = [];
     try {
       entries = await vscode.workspace.fs.readDirectory(this.folder);
     } catch {
-      return { questions: [], problems: [] };
+      // A packaged extension ships only the compiled bank.
+      return (await compiled()) ?? { questions: [], problems: [{ file: 'syllabus/questions', line: 1, message: 'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension' }] };
     }
     for (const [name] of entries.filter(([n, t]) => t === vscode.FileType.File && /\.ya?ml$/.test(n)).sort()) {
       try {
@@ -91,6 +95,11 @@ export class ExamStore {
   async record(result: ExamResult): Promise<void> {
     await this.memento.update(EXAM_HISTORY_KEY, addToHistory(this.history, result));
   }
+
+  /** Replaces the whole history (an import merges into it, Reset All Progress empties it). */
+  async setHistory(history: ExamResult[]): Promise<void> {
+    await this.memento.update(EXAM_HISTORY_KEY, history);
+  }
 }
 
 /** Options tests pass instead of answering quick picks and dialogs. */
@@ -120,6 +129,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
   private shownResult?: string;
   /** The last view sent to the panel (for tests and the UI test's expectations). */
   lastView?: ExamView | ResultView;
+  private readonly examShown = new vscode.EventEmitter<ExamSession>();
+  /** Fires each time the panel shows a mock exam (not a quiz) in progress: started, resumed or restored. */
+  readonly onDidShowExam = this.examShown.event;
 
   constructor(
     private readonly syllabus: SyllabusService,
@@ -301,6 +313,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       // Not awaited: a restored webview loads only after deserializeWebviewPanel returns, and
       // its 'ready' message asks for the view again anyway.
       void this.panel.webview.postMessage({ type: 'show', view });
+      if (s.kind === 'exam') this.examShown.fire(s);
       return;
     }
     const history = this.store.history;
@@ -392,5 +405,6 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     if (this.clock) clearTimeout(this.clock);
     this.panel?.dispose();
     for (const d of this.panelSubscriptions) d.dispose();
+    this.examShown.dispose();
   }
 }

@@ -15,6 +15,9 @@ export class InterpreterService implements vscode.Disposable {
   private cached?: Promise<{ interpreter?: Interpreter; message?: string }>;
   private readonly disposables: vscode.Disposable[] = [];
   private pythonApi?: Promise<PythonExtension | undefined>;
+  private readonly chosen = new vscode.EventEmitter<Interpreter>();
+  /** Fires when Select Python Interpreter ends with a working interpreter (the walkthrough's first step). */
+  readonly onDidChoose = this.chosen.event;
 
   constructor(private readonly output: vscode.OutputChannel) {
     this.disposables.push(
@@ -110,7 +113,10 @@ export class InterpreterService implements vscode.Disposable {
     this.invalidate();
     const result = await this.resolve();
     if (result.message) void vscode.window.showErrorMessage(result.message, 'Select Python Interpreter').then((a) => a && vscode.commands.executeCommand(Commands.selectInterpreter));
-    else if (result.interpreter) void vscode.window.showInformationMessage(`Cert Path will run checks with Python ${result.interpreter.version.join('.')} (${result.interpreter.executable}).`);
+    else if (result.interpreter) {
+      void vscode.window.showInformationMessage(`Cert Path will run checks with Python ${result.interpreter.version.join('.')} (${result.interpreter.executable}).`);
+      this.chosen.fire(result.interpreter);
+    }
     return result.interpreter;
   }
 
@@ -145,5 +151,6 @@ export class InterpreterService implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    this.chosen.dispose();
   }
 }

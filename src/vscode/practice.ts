@@ -12,7 +12,11 @@ import { InterpreterService } from './interpreters';
 import { ProgressStore, SyllabusService } from './services';
 
 /** Where practice files live and which exercise a file belongs to. */
-export class PracticeFiles {
+export class PracticeFiles implements vscode.Disposable {
+  private readonly generated = new vscode.EventEmitter<{ ref: ExerciseRef; uri: vscode.Uri; created: boolean }>();
+  /** Fires when generate() has written (or found) an exercise's practice file and opened it. */
+  readonly onDidGenerate = this.generated.event;
+
   constructor(
     private readonly syllabus: SyllabusService,
     private readonly progress: ProgressStore,
@@ -143,7 +147,12 @@ export class PracticeFiles {
     }
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
+    this.generated.fire({ ref, uri, created });
     return { uri, created };
+  }
+
+  dispose(): void {
+    this.generated.dispose();
   }
 }
 

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { Syllabus } from '../core/model';
 import { PROGRESS_KEY, ProgressState, readProgress } from '../core/progress';
 import { loadSyllabus, SyllabusSource } from '../core/syllabusLoader';
+import type { PackSources } from './packs';
 
-/** Loads the syllabus YAML shipped in the extension's `syllabus/` folder. */
+/** The built-in syllabus (the build's compiled copy, or the YAML in development) plus any packs. */
 export class SyllabusService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Syllabus>();
   /** Fires after every (re)load. */
@@ -14,17 +15,18 @@ export class SyllabusService implements vscode.Disposable {
   private compiledCopy = false;
 
   /**
-   * @param folder the syllabus YAML folder (read on Refresh, or when there is no compiled copy)
+   * @param folder the syllabus YAML folder (present in development; a packaged extension ships only the compiled copy)
    * @param compiled dist/syllabus.json, written and validated at build time (read at activation)
+   * @param packs reads the extra files named by certPath.syllabusPaths
    */
-  constructor(private readonly folder: vscode.Uri, private readonly compiled?: vscode.Uri) {}
+  constructor(private readonly folder: vscode.Uri, private readonly compiled?: vscode.Uri, private readonly packs?: { read(): Promise<PackSources> }) {}
 
   /** The syllabus as last loaded (empty before the first load). */
   get syllabus(): Syllabus {
     return this.current;
   }
 
-  /** Whether the current syllabus came from the build's compiled copy (not the YAML). */
+  /** Whether the built-in part came from the build's compiled copy (not the YAML). */
   get fromCompiled(): boolean {
     return this.compiledCopy;
   }
@@ -34,34 +36,45 @@ export class SyllabusService implements vscode.Disposable {
     return this.loaded;
   }
 
-  /** Loads the build's compiled syllabus when there is one (fast), else the YAML. */
+  /** Loads the build's compiled syllabus when there is one (fast), else the YAML; then the packs. */
   async loadFast(): Promise<Syllabus> {
-    if (this.compiled) {
-      try {
-        const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.compiled))) as { certifications: Syllabus['certifications'] };
-        this.current = { certifications: data.certifications, problems: [] };
-        this.loaded = true;
-        this.compiledCopy = true;
-        this.changed.fire(this.current);
-        return this.current;
-      } catch {
-        // no compiled copy (or an unreadable one): validate the YAML instead
-      }
-    }
-    return this.load();
+    const base = (await this.readCompiled()) ?? (await this.readFolder()) ?? this.missing();
+    return this.finish(base);
   }
 
-  /** Reads and validates every `*.yaml` file; problems are kept, never thrown. */
+  /** Reloads (Refresh, a changed pack): the YAML when it is there (development), else the compiled copy; then the packs. */
   async load(): Promise<Syllabus> {
-    const sources: SyllabusSource[] = [];
-    let entries: [string, vscode.FileType][] = [];
+    const base = (await this.readFolder()) ?? (await this.readCompiled()) ?? this.missing();
+    return this.finish(base);
+  }
+
+  private missing(): Syllabus {
+    this.compiledCopy = false;
+    return { certifications: [], problems: [{ file: this.folder.fsPath, line: 1, message: 'the built-in syllabus is missing (no dist/syllabus.json and no syllabus folder): reinstall the extension' }] };
+  }
+
+  private async readCompiled(): Promise<Syllabus | undefined> {
+    if (!this.compiled) return undefined;
+    try {
+      const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.compiled))) as { certifications: Syllabus['certifications'] };
+      this.compiledCopy = true;
+      return { certifications: data.certifications, problems: [] };
+    } catch {
+      return undefined; // no compiled copy (or an unreadable one): validate the YAML instead
+    }
+  }
+
+  /** Reads and validates every `*.yaml` file of the folder; undefined when there is no folder. */
+  private async readFolder(): Promise<Syllabus | undefined> {
+    let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(this.folder);
-    } catch (error) {
-      this.current = { certifications: [], problems: [{ file: this.folder.fsPath, line: 1, message: `cannot read the syllabus folder: ${String(error)}` }] };
+    } catch {
+      return undefined;
     }
-    const files = entries.filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/.test(name)).map(([name]) => name).sort();
+    const sources: SyllabusSource[] = [];
     const unreadable: Syllabus['problems'] = [];
+    const files = entries.filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/.test(name)).map(([name]) => name).sort();
     for (const name of files) {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name));
@@ -70,12 +83,18 @@ export class SyllabusService implements vscode.Disposable {
         unreadable.push({ file: `syllabus/${name}`, line: 1, message: `cannot read the file: ${String(error)}` });
       }
     }
-    if (entries.length) {
-      const loaded = loadSyllabus(sources);
-      this.current = { ...loaded, problems: [...unreadable, ...loaded.problems] };
-    }
-    this.loaded = true;
+    if (!sources.length && !unreadable.length) return undefined;
+    const loaded = loadSyllabus(sources);
     this.compiledCopy = false;
+    return { ...loaded, problems: [...unreadable, ...loaded.problems] };
+  }
+
+  /** Adds the packs on top of the built-in certifications; a broken pack only adds problems. */
+  private async finish(base: Syllabus): Promise<Syllabus> {
+    const packs = this.packs ? await this.packs.read() : { sources: [], problems: [] };
+    const merged = packs.sources.length ? loadSyllabus(packs.sources, base.certifications) : { certifications: base.certifications, problems: [] };
+    this.current = { certifications: merged.certifications, problems: [...base.problems, ...packs.problems, ...merged.problems] };
+    this.loaded = true;
     this.changed.fire(this.current);
     return this.current;
   }

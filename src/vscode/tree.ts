@@ -1,11 +1,12 @@
 // The Syllabus tree: certification → domain → topic → exercise, with progress.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { Credential, Domain, ExamCertification, ExerciseRef, exerciseKey, SyllabusProblem, Topic } from '../core/model';
 import {
   certExerciseTally, credentialStanding, exerciseStatus, ProgressState, Status, topicsTally, topicTally,
 } from '../core/progress';
 import { formatProblem } from '../core/syllabusLoader';
-import { Commands } from '../ids';
+import { Commands, Settings } from '../ids';
 import { ProgressStore, SyllabusService } from './services';
 
 /** A node of the Syllabus tree. */
@@ -137,10 +138,11 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         const t = topicTally(this.state, node.cert.id, node.topic);
         const item = new vscode.TreeItem(node.topic.title, collapsed);
         item.id = `topic:${node.cert.id}/${node.topic.id}`;
-        item.description = `${t.passed}/${t.total}`;
+        item.description = node.topic.origin ? `${t.passed}/${t.total} · pack` : `${t.passed}/${t.total}`;
         item.iconPath = ICONS[t.status];
         const md = new vscode.MarkdownString(`**${node.topic.title}** — objectives ${node.topic.objectives.join(', ')}\n\n${node.topic.summary.trim()}\n\n`);
         md.appendMarkdown(t.status === 'passed' ? '**Topic complete.**' : `${t.passed} of ${t.total} exercises passed.`);
+        if (node.topic.origin) md.appendMarkdown(`\n\nAdded by the syllabus pack \`${node.topic.origin}\`.`);
         item.tooltip = md;
         item.contextValue = 'certPath.topic';
         return item;
@@ -162,11 +164,18 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         return item;
       }
       case 'problem': {
-        const item = new vscode.TreeItem(formatProblem(node.problem), vscode.TreeItemCollapsibleState.None);
+        const p = node.problem;
+        const text = p.line > 0 ? formatProblem(p) : `${p.file}: ${p.message}`;
+        const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-        item.tooltip = `This syllabus file was not loaded: ${formatProblem(node.problem)}`;
+        item.tooltip = p.line > 0 ? `This syllabus file was not loaded: ${text}` : text;
         item.contextValue = 'certPath.problem';
-        item.command = { command: Commands.showOutput, title: 'Show Problems' };
+        // A pack's problem opens its file at the line; a setting's opens the setting; the rest the output.
+        item.command = path.isAbsolute(p.file)
+          ? { command: 'vscode.open', title: 'Open File', arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(p.line - 1, 0, p.line - 1, 0) }] }
+          : p.line === 0
+            ? { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [`${Settings.section}.${Settings.syllabusPaths}`] }
+            : { command: Commands.showOutput, title: 'Show Problems' };
         return item;
       }
     }

@@ -8,14 +8,7 @@ import { EXAM_SESSION_KEY, ExamSession } from '../../src/core/exam';
 import type { ExamView, ResultView } from '../../src/core/examView';
 import { ExamCertification } from '../../src/core/model';
 import { Commands, Views } from '../../src/ids';
-
-async function until(test: () => boolean, what: string, ms = 10000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from './until';
 
 describe('Mock exams and topic quizzes', function () {
   this.timeout(60000);

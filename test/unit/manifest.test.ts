@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { QUESTIONS_SCHEMA, SYLLABUS_SCHEMA } from '../../src/core/schema';
 import { Commands, Settings, Views } from '../../src/ids';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
@@ -29,8 +30,18 @@ describe('package.json contributions', () => {
     assert.strictEqual(props[`${Settings.section}.${Settings.runOnSave}`].default, false);
   });
 
+  it('wires the very schemas the loaders validate with into yamlValidation, and keeps packs out of Restricted Mode', () => {
+    const root = path.join(__dirname, '..', '..', '..');
+    const urls = pkg.contributes.yamlValidation.map((v: { url: string }) => v.url);
+    assert.deepStrictEqual(urls, ['./syllabus/schema/syllabus.schema.json', './syllabus/schema/questions.schema.json']);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(root, urls[0]), 'utf8')), SYLLABUS_SCHEMA);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(root, urls[1]), 'utf8')), QUESTIONS_SCHEMA);
+    assert.deepStrictEqual(pkg.contributes.configuration.properties[`${Settings.section}.${Settings.syllabusPaths}`].default, []);
+    assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(`${Settings.section}.${Settings.syllabusPaths}`));
+  });
+
   it('supports untrusted workspaces only in a limited way, restricting the interpreter setting', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['certPath.pythonPath', 'certPath.mysql.host']);
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['certPath.pythonPath', 'certPath.mysql.host', 'certPath.syllabusPaths']);
   });
 });
