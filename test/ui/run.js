@@ -2,7 +2,8 @@
 'use strict';
 // UI test in a real browser: VS Code (code-server) with Cert Path, driven by headless Chromium
 // through playwright-core from a fresh profile, the way a learner clicks through it. Saves a
-// screenshot of each step in test-results/ui/.
+// screenshot of each step in test-results/ui/; with CERT_PATH_UI_README_SHOTS=1 it also writes the
+// README's screenshots to media/screenshots/.
 const assert = require('assert');
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -12,6 +13,7 @@ const { chromium } = require('playwright-core');
 const { startServer, CHROMIUM_ARGS, root } = require('../vscode/server');
 
 const shots = path.join(root, 'test-results', 'ui');
+const readmeShots = process.env.CERT_PATH_UI_README_SHOTS === '1' ? path.join(root, 'media', 'screenshots') : undefined;
 const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
 const EXERCISE = { file: 'split-seconds.py', title: 'Hours, minutes and seconds', domain: 'Operators and Expressions', topic: 'Arithmetic operators' };
 const SOLUTION_BODY = 'return total // 3600, total % 3600 // 60, total % 60';
@@ -21,6 +23,7 @@ const results = [];
 async function main() {
   fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
+  if (readmeShots) fs.mkdirSync(readmeShots, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-ui-'));
   const folder = path.join(scratch, 'workspace');
   const home = path.join(scratch, 'home');
@@ -51,6 +54,54 @@ async function main() {
     }
   };
   const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
+  const palette = async (command) => {
+    // A quick pick that is still closing would take the keystrokes meant for the palette.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+    // From a focused webview, F1 reaches the workbench only when the webview passes it on, and a
+    // page that has just opened may still take the focus: try until the palette holds the whole command.
+    const focused = page.locator('.quick-input-widget .quick-input-box input:focus');
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      if (await focused.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+        await page.keyboard.type(command);
+        if ((await focused.count()) && (await focused.inputValue()) === `>${command}`) break;
+      }
+      if (attempt === 3) throw new Error(`could not type "${command}" into the command palette`);
+    }
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+  };
+  // Notifications are read in the notification centre: this VS Code does not always pop them up as toasts.
+  const expectNotification = async (text) => {
+    await palette('Notifications: Show Notifications');
+    await page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ timeout: 30000 });
+    await clearNotifications();
+  };
+  // A toast or the open centre would cover what a screenshot is about.
+  const clearNotifications = async () => {
+    await palette('Notifications: Clear All Notifications');
+    await page.locator('.notification-toast, .notifications-center.visible').first().waitFor({ state: 'detached', timeout: 10000 });
+  };
+  const readmeShot = async (name) => {
+    if (!readmeShots) return;
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+    await page.waitForTimeout(500); // the palette's fade-out
+    await page.screenshot({ path: path.join(readmeShots, `${name}.png`) });
+  };
+  const WALKTHROUGH_STEPS = ['chooseInterpreter', 'openSidebar', 'generatePracticeFile', 'runChecks', 'takeMockExam'];
+  /** Opens Cert Path's walkthrough the way a learner does and returns each step's checked state. */
+  const openWalkthrough = async () => {
+    await palette('Welcome: Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Cert Path' }).first().click({ timeout: 10000 });
+    const checked = {};
+    for (const id of WALKTHROUGH_STEPS) {
+      const button = page.locator(`button.getting-started-step[data-step-id="cert-path.cert-path#getStarted#${id}"]`);
+      await button.waitFor({ state: 'attached', timeout: 20000 });
+      checked[id] = await button.getAttribute('aria-checked');
+    }
+    assert.strictEqual(await page.locator('button.getting-started-step').count(), WALKTHROUGH_STEPS.length);
+    return checked;
+  };
   const statusCount = async () => {
     const item = page.locator('.statusbar-item', { hasText: /PCEP \d+\/\d+/ }).first();
     await item.waitFor({ timeout: 30000 });
@@ -63,6 +114,31 @@ async function main() {
     await step('workbench-loaded', async () => {
       await page.goto(url);
       await page.locator('.activitybar [aria-label^="Cert Path"]').first().waitFor({ timeout: 90000 });
+      // The empty secondary side bar would take a third of the editor's width in every screenshot.
+      if (await page.locator('.part.auxiliarybar').isVisible()) await palette('View: Hide Secondary Side Bar');
+      await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 10000 });
+    });
+    await step('walkthrough-opened-no-step-done-yet', async () => {
+      // VS Code records walkthrough progress only once its Welcome page has been opened in the
+      // window (this profile starts with no Welcome page), as a learner following the walkthrough has.
+      const checked = await openWalkthrough();
+      assert.deepStrictEqual(Object.values(checked), WALKTHROUGH_STEPS.map(() => 'false'), JSON.stringify(checked));
+      // The page's step media is a webview that may hold the focus (and F1): close the tab with the mouse.
+      const tab = page.locator('.tab', { hasText: 'Welcome' });
+      await tab.hover();
+      await tab.locator('.tab-actions .action-label').first().click({ timeout: 10000 });
+      await tab.waitFor({ state: 'detached', timeout: 10000 });
+    });
+    await step('interpreter-selected-from-command-palette', async () => {
+      // The settings already name this Python: choose it again if the list has it, else the first
+      // one found that is new enough (the private HOME can hide it from the search).
+      await palette('Cert Path: Select Python Interpreter');
+      const found = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^Python 3\./ });
+      await found.first().waitFor({ timeout: 60000 }); // after every interpreter on the machine was probed
+      const same = found.filter({ hasText: python });
+      const entry = (await same.count()) ? same.first() : found.filter({ hasText: /^Python 3\.([89]|\d\d)\./ }).filter({ hasNotText: 'too old' }).first();
+      await entry.click({ timeout: 10000 });
+      await expectNotification('Cert Path will run checks with Python 3.');
     });
     await step('sidebar-opened', async () => {
       await page.locator('.activitybar [aria-label^="Cert Path"]').first().click();
@@ -81,6 +157,28 @@ async function main() {
       await page.locator('.tab', { hasText: EXERCISE.file }).first().waitFor({ timeout: 30000 });
       const file = path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file);
       assert.ok(fs.existsSync(file), `${file} exists`);
+    });
+    await step('unsolved-starter-fails-on-its-line', async () => {
+      // The CodeLens above the file runs the checks on the untouched starter: they must fail.
+      await page.locator('.codelens-decoration a', { hasText: 'Run checks' }).first().click({ timeout: 20000 });
+      await row(EXERCISE.title).locator('.codicon-error').waitFor({ timeout: 30000 });
+      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 10000 });
+      await clearNotifications();
+      // F8 opens the first problem under the line it concerns, as a learner would read it.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('F8');
+      const marker = page.locator('.marker-widget').first();
+      await marker.waitFor({ timeout: 10000 });
+      const message = await marker.innerText();
+      assert.match(message, /expected: /, 'the problem shows the expected value');
+      assert.match(message, /Cert Path/, 'the problem comes from Cert Path');
+      const lines = fs.readFileSync(path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file), 'utf8').split('\n');
+      const defLine = lines.findIndex((l) => l.startsWith('def ')) + 1;
+      await page.locator('.statusbar-item', { hasText: `Ln ${defLine},` }).first().waitFor({ timeout: 10000 });
+      await readmeShot('failed-check');
+      await page.keyboard.press('Escape');
+      await marker.waitFor({ state: 'detached', timeout: 10000 });
     });
     await step('solution-typed', async () => {
       const file = path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file);
@@ -106,6 +204,8 @@ async function main() {
       await page.locator('.statusbar-item', { hasText: `PCEP ${before + 1}/` }).first().waitFor({ timeout: 10000 });
       assert.strictEqual(await statusCount(), before + 1);
       assert.match(await row(EXERCISE.title).innerText(), /passed/);
+      await clearNotifications();
+      await readmeShot('sidebar');
     });
     // The exam webview is an iframe (VS Code's webview host) holding the page's own iframe.
     const exam = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -134,10 +234,7 @@ async function main() {
     });
     await step('mock-exam-survives-window-reload', async () => {
       // Developer: Reload Window goes through VS Code's shutdown, as a learner's reload does.
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Developer: Reload Window');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor({ timeout: 10000 });
-      await page.keyboard.press('Enter');
+      await palette('Developer: Reload Window');
       await page.waitForEvent('load', { timeout: 60000 });
       await exam.locator('.stats', { hasText: 'Answered 3/30' }).waitFor({ timeout: 90000 });
       await exam.locator('.stats', { hasText: 'Flagged 1' }).waitFor({ timeout: 10000 });
@@ -152,6 +249,14 @@ async function main() {
       assert.match(score, /of 30 correct/);
       assert.match(score, /Not passed/, 'three answers out of 30 cannot pass');
       assert.strictEqual(await exam.locator('article.review').count(), 30);
+      await clearNotifications();
+      await readmeShot('exam-result');
+    });
+    await step('walkthrough-shows-every-step-completed', async () => {
+      // Completed before the window reload: VS Code kept them.
+      const checked = await openWalkthrough();
+      assert.deepStrictEqual(Object.values(checked), WALKTHROUGH_STEPS.map(() => 'true'), JSON.stringify(checked));
+      await readmeShot('walkthrough');
     });
   } finally {
     await browser.close();
