@@ -165,6 +165,15 @@ export function allExercises(syllabus: Syllabus): ExerciseRef[] {
   return refs;
 }
 
+/** The domain and topic of a topic id within a certification (topic ids are unique per certification). */
+export function findTopic(cert: ExamCertification, topicId: string): { domain: Domain; topic: Topic } | undefined {
+  for (const domain of cert.domains) {
+    const topic = domain.topics.find((t) => t.id === topicId);
+    if (topic) return { domain, topic };
+  }
+  return undefined;
+}
+
 /** Looks an exercise up by its progress key. */
 export function findExercise(syllabus: Syllabus, key: string): ExerciseRef | undefined {
   return allExercises(syllabus).find((ref) => ref.key === key);

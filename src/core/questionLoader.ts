@@ -1,7 +1,7 @@
 // Parses and validates question banks (syllabus/questions/*.yaml) against the loaded syllabus.
 // A file with any problem contributes no questions, as with syllabus files.
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
-import { ExamCertification, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
+import { ExamCertification, findTopic, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
 import { SyllabusSource } from './syllabusLoader';
 import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from './schema';
 import { ID, Reader } from './yamlReader';
@@ -62,8 +62,7 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
   const type = r.str(node, 'type', label) as QuestionType;
   if (type && !TYPES.includes(type)) r.problem(r.value(node, 'type'), `type of ${label} must be one of ${TYPES.join(', ')}`);
   const topicId = r.str(node, 'topic', label);
-  const domain = cert?.domains.find((d) => d.topics.some((t) => t.id === topicId));
-  const topic = domain?.topics.find((t) => t.id === topicId);
+  const { domain, topic } = (cert && findTopic(cert, topicId)) || {};
   if (cert && topicId && !topic) r.problem(r.value(node, 'topic'), `${label} names topic \`${topicId}\`, which ${cert.shortTitle} does not have`);
   let objective = r.str(node, 'objective', label, true) || undefined;
   if (isScalar(r.value(node, 'objective')) && typeof (r.value(node, 'objective') as { value: unknown }).value === 'number') {

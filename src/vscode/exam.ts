@@ -7,9 +7,10 @@ import {
   isExpired, readHistory, readSession, score,
 } from '../core/exam';
 import { examView, ExamView, resultView, ResultView, sessionIndex } from '../core/examView';
-import { ExamCertification, Question } from '../core/model';
+import { ExamCertification, findTopic, Question } from '../core/model';
 import { loadQuestions, QuestionBank } from '../core/questionLoader';
-import { formatProblem, SyllabusSource } from '../core/syllabusLoader';
+import { formatProblem } from '../core/syllabusLoader';
+import { readYamlFolder } from './yamlFolder';
 import { newSeed } from '../core/variants';
 import { Commands, Views } from '../ids';
 import { SyllabusService } from './services';
@@ -47,24 +48,11 @@ export class QuestionService implements vscode.Disposable {
     };
     const fromBuild = this.syllabus.fromCompiled ? await compiled() : undefined;
     if (fromBuild) return fromBuild;
-    const sources: SyllabusSource[] = [];
-    const problems: QuestionBank['problems'] = [];
-    let entries: [string, vscode.FileType][] = [];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(this.folder);
-    } catch {
-      // A packaged extension ships only the compiled bank.
-      return (await compiled()) ?? { questions: [], problems: [{ file: 'syllabus/questions', line: 1, message: 'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension' }] };
-    }
-    for (const [name] of entries.filter(([n, t]) => t === vscode.FileType.File && /\.ya?ml$/.test(n)).sort()) {
-      try {
-        sources.push({ file: `syllabus/questions/${name}`, text: decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name))) });
-      } catch (error) {
-        problems.push({ file: `syllabus/questions/${name}`, line: 1, message: `cannot read the file: ${String(error)}` });
-      }
-    }
-    const bank = loadQuestions(sources, this.syllabus.syllabus);
-    return { questions: bank.questions, problems: [...problems, ...bank.problems] };
+    const read = await readYamlFolder(this.folder, (name) => `syllabus/questions/${name}`);
+    // A packaged extension ships only the compiled bank.
+    if (!read) return (await compiled()) ?? { questions: [], problems: [{ file: 'syllabus/questions', line: 1, message: 'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension' }] };
+    const bank = loadQuestions(read.sources, this.syllabus.syllabus);
+    return { questions: bank.questions, problems: [...read.problems, ...bank.problems] };
   }
 
   dispose(): void {
@@ -329,9 +317,13 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     void this.panel.webview.postMessage({ type: 'show', view, stateKey: result.id });
   }
 
+  /** The result on show, else the newest one. */
+  private shownOrNewest(): ExamResult | undefined {
+    return this.store.history.find((h) => h.id === this.shownResult) ?? this.store.history[0];
+  }
+
   private async onMessage(m: FromWebview): Promise<void> {
     const s = this.store.session;
-    const bank = await this.questions.bank();
     switch (m.type) {
       case 'ready':
         await this.render();
@@ -344,7 +336,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
           await this.submit(true);
           return;
         }
-        const index = sessionIndex(s, bank.questions, m.item);
+        const index = sessionIndex(s, (await this.questions.bank()).questions, m.item);
         if (index < 0) return;
         const item = s.items[index];
         const next = m.type === 'answer'
@@ -358,21 +350,19 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
         await this.submit(false);
         return;
       case 'openTopic': {
-        const result = this.store.history.find((h) => h.id === this.shownResult) ?? this.store.history[0];
+        const result = this.shownOrNewest();
         const cert = result && this.cert(result.cert);
-        const domain = cert?.domains.find((d) => d.topics.some((t) => t.id === m.topic));
-        const topic = domain?.topics.find((t) => t.id === m.topic);
-        if (cert && domain && topic) await vscode.commands.executeCommand(Commands.openTopic, { kind: 'topic', cert, domain, topic });
+        const found = cert && findTopic(cert, m.topic);
+        if (cert && found) await vscode.commands.executeCommand(Commands.openTopic, { kind: 'topic', cert, ...found });
         return;
       }
       case 'again': {
-        const result = this.store.history.find((h) => h.id === this.shownResult) ?? this.store.history[0];
+        const result = this.shownOrNewest();
         if (!result) return;
         const cert = this.cert(result.cert);
         if (result.kind === 'quiz' && cert && result.topic) {
-          const domain = cert.domains.find((d) => d.topics.some((t) => t.id === result.topic));
-          const topic = domain?.topics.find((t) => t.id === result.topic);
-          if (domain && topic) await this.startQuiz({ kind: 'topic', cert, domain, topic });
+          const found = findTopic(cert, result.topic);
+          if (found) await this.startQuiz({ kind: 'topic', cert, ...found });
         } else {
           await this.startExam(result.cert);
         }

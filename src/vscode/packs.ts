@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Syllabus, SyllabusProblem } from '../core/model';
 import { formatProblem, SyllabusSource } from '../core/syllabusLoader';
 import { Settings } from '../ids';
+import { readYamlFolder, YAML_FILE } from './yamlFolder';
 
 /** What reading the packs gave: their texts, and paths that could not be read. */
 export interface PackSources {
@@ -14,8 +15,6 @@ export interface PackSources {
 
 /** Where problems about the setting itself are filed (they have no YAML line). */
 export const SETTING_PROBLEM_FILE = `settings: ${Settings.section}.${Settings.syllabusPaths}`;
-
-const YAML_FILE = /\.ya?ml$/i;
 
 /** Finds and reads the YAML files the certPath.syllabusPaths setting names. */
 export class PackReader {
@@ -65,24 +64,22 @@ export class PackReader {
           continue;
         }
         found = true;
-        const names: string[] = [];
         if (type & vscode.FileType.Directory) {
           this.folders.push(abs);
-          const listing = await vscode.workspace.fs.readDirectory(uri);
-          names.push(...listing.filter(([n, t]) => t & vscode.FileType.File && YAML_FILE.test(n)).map(([n]) => path.join(abs, n)).sort());
-          if (names.length === 0) setting(`the folder \`${abs}\` has no .yaml files`);
+          const read = await readYamlFolder(uri, (name) => path.join(abs, name));
+          if (!read) setting(`cannot read the folder \`${abs}\``);
+          else if (!read.sources.length && !read.problems.length) setting(`the folder \`${abs}\` has no .yaml files`);
+          sources.push(...(read?.sources ?? []));
+          problems.push(...(read?.problems ?? []));
         } else if (YAML_FILE.test(abs)) {
-          names.push(abs);
+          this.files.push(abs);
+          try {
+            sources.push({ file: abs, text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) });
+          } catch (error) {
+            problems.push({ file: abs, line: 1, message: `cannot read the file: ${String(error)}` });
+          }
         } else {
           setting(`\`${abs}\` is not a .yaml file or a folder of them`);
-        }
-        for (const name of names) {
-          this.files.push(name);
-          try {
-            sources.push({ file: name, text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.file(name))) });
-          } catch (error) {
-            problems.push({ file: name, line: 1, message: `cannot read the file: ${String(error)}` });
-          }
         }
       }
       if (!found) setting(`cannot find \`${entry}\` (looked at ${candidates.join(', ')}): fix or remove it in the ${Settings.section}.${Settings.syllabusPaths} setting`);

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { Syllabus } from '../core/model';
 import { PROGRESS_KEY, ProgressState, readProgress } from '../core/progress';
-import { loadSyllabus, SyllabusSource } from '../core/syllabusLoader';
+import { loadSyllabus } from '../core/syllabusLoader';
+import { readYamlFolder } from './yamlFolder';
 import type { PackSources } from './packs';
 
 /** The built-in syllabus (the build's compiled copy, or the YAML in development) plus any packs. */
@@ -66,27 +67,11 @@ export class SyllabusService implements vscode.Disposable {
 
   /** Reads and validates every `*.yaml` file of the folder; undefined when there is no folder. */
   private async readFolder(): Promise<Syllabus | undefined> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(this.folder);
-    } catch {
-      return undefined;
-    }
-    const sources: SyllabusSource[] = [];
-    const unreadable: Syllabus['problems'] = [];
-    const files = entries.filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/.test(name)).map(([name]) => name).sort();
-    for (const name of files) {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name));
-        sources.push({ file: `syllabus/${name}`, text: new TextDecoder('utf-8').decode(bytes) });
-      } catch (error) {
-        unreadable.push({ file: `syllabus/${name}`, line: 1, message: `cannot read the file: ${String(error)}` });
-      }
-    }
-    if (!sources.length && !unreadable.length) return undefined;
-    const loaded = loadSyllabus(sources);
+    const read = await readYamlFolder(this.folder, (name) => `syllabus/${name}`);
+    if (!read || (!read.sources.length && !read.problems.length)) return undefined;
+    const loaded = loadSyllabus(read.sources);
     this.compiledCopy = false;
-    return { ...loaded, problems: [...unreadable, ...loaded.problems] };
+    return { ...loaded, problems: [...read.problems, ...loaded.problems] };
   }
 
   /** Adds the packs on top of the built-in certifications; a broken pack only adds problems. */
