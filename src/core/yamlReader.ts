@@ -1,11 +1,11 @@
-// Field readers for hand-validated YAML (the question banks): each problem is reported as `file:line`.
+// Field readers for the question banks, after the schema has checked their shape: each problem is `file:line`.
 import { isMap, isScalar, isSeq, LineCounter, Node, YAMLMap } from 'yaml';
 import { SyllabusProblem } from './model';
 
 /** The shape of every id: lower-case words joined by single hyphens. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Reads fields of one YAML file, collecting `file:line` problems (shared with the question loader). */
+/** Reads fields of one YAML file, collecting `file:line` problems. */
 export class Reader {
   readonly problems: SyllabusProblem[] = [];
   constructor(private readonly file: string, private readonly lines: LineCounter) {}
@@ -17,17 +17,6 @@ export class Reader {
 
   problem(node: Node | null | undefined, message: string): void {
     this.problems.push({ file: this.file, line: this.lineOf(node), message });
-  }
-
-  /** Reports keys the format does not know, with a suggestion when one is close. */
-  onlyKeys(map: YAMLMap, allowed: string[], what: string): void {
-    for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!allowed.includes(key)) {
-        const near = allowed.find((a) => editDistance(a, key) <= 2);
-        this.problem(pair.key as Node, `unknown field \`${key}\` in ${what}${near ? ` (did you mean \`${near}\`?)` : ''}`);
-      }
-    }
   }
 
   value(map: YAMLMap, key: string): Node | undefined {
@@ -59,20 +48,6 @@ export class Reader {
       this.problem(this.value(map, 'id'), `id \`${id}\` in ${what} must be lower-case letters, digits and single hyphens (e.g. \`for-loops\`)`);
     }
     return id;
-  }
-
-  num(map: YAMLMap, key: string, what: string, min: number, max: number): number {
-    const node = this.value(map, key);
-    if (node === undefined) {
-      this.problem(map, `missing field \`${key}\` in ${what}`);
-      return 0;
-    }
-    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
-      this.problem(node, `\`${key}\` in ${what} must be a number`);
-      return 0;
-    }
-    if (node.value < min || node.value > max) this.problem(node, `\`${key}\` in ${what} must be between ${min} and ${max}`);
-    return node.value;
   }
 
   strList(map: YAMLMap, key: string, what: string, minItems: number): string[] {
