@@ -39,7 +39,7 @@ function testEntries(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...testEntries(full));
-    else if (/\.test\.ts$|[\\/](integration|vsix)[\\/](\w+[\\/])?index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$/.test(full)) found.push(full);
+    else if (/\.test\.ts$|[\\/](integration|vsix)[\\/](\w+[\\/])?index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$|[\\/]tools[\\/]\w+\.ts$/.test(full)) found.push(full);
   }
   return found;
 }
@@ -49,21 +49,19 @@ function testEntries(dir) {
  * activation parses JSON instead of YAML. A syllabus problem fails the build.
  */
 async function compileSyllabus() {
-  const bundled = await esbuild.build({ stdin: { contents: "export * from './src/core/syllabusLoader'; export { loadQuestions } from './src/core/questionLoader';", resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const bundled = await esbuild.build({ stdin: { contents: "export * from './src/node/files'; export { formatProblem } from './src/core/syllabusLoader'; export { loadQuestions } from './src/core/questionLoader';", resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, require);
-  const { loadSyllabus, loadQuestions, formatProblem } = module.exports;
-  const files = fs.readdirSync('syllabus').filter((f) => /\.ya?ml$/.test(f)).sort();
-  const syllabus = loadSyllabus(files.map((f) => ({ file: `syllabus/${f}`, text: fs.readFileSync(path.join('syllabus', f), 'utf8') })));
-  if (syllabus.problems.length) throw new Error(`syllabus problems:\n${syllabus.problems.map(formatProblem).join('\n')}`);
+  const { loadSyllabusFolder, readYamlFiles, loadQuestions, formatProblem } = module.exports;
+  const syllabus = loadSyllabusFolder('syllabus'); // throws on any problem, failing the build
   fs.mkdirSync('dist', { recursive: true });
-  fs.writeFileSync(path.join('dist', 'syllabus.json'), JSON.stringify({ files, certifications: syllabus.certifications }));
+  fs.writeFileSync(path.join('dist', 'syllabus.json'), JSON.stringify({ certifications: syllabus.certifications }));
   // Question banks go to their own file: only an exam or quiz reads them, never activation.
-  const qdir = path.join('syllabus', 'questions');
-  const qfiles = fs.existsSync(qdir) ? fs.readdirSync(qdir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const bank = loadQuestions(qfiles.map((f) => ({ file: `syllabus/questions/${f}`, text: fs.readFileSync(path.join(qdir, f), 'utf8') })), syllabus);
-  if (bank.problems.length) throw new Error(`question bank problems:\n${bank.problems.map(formatProblem).join('\n')}`);
-  fs.writeFileSync(path.join('dist', 'questions.json'), JSON.stringify({ files: qfiles, questions: bank.questions }));
+  const read = readYamlFiles(path.join('syllabus', 'questions'), 'syllabus/questions');
+  const bank = loadQuestions(read.sources, syllabus);
+  const problems = [...read.problems, ...bank.problems];
+  if (problems.length) throw new Error(`question bank problems:\n${problems.map(formatProblem).join('\n')}`);
+  fs.writeFileSync(path.join('dist', 'questions.json'), JSON.stringify({ questions: bank.questions }));
 }
 
 async function main() {

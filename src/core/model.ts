@@ -17,6 +17,23 @@ export interface Check {
   message: string;
   /** Name of the learner definition the check exercises (used to point at a line). */
   target?: string;
+  /** Id of the section of the topic's lesson to read when this check fails. */
+  lesson?: string;
+}
+
+/** A typical learner mistake the checks must reject: main code and/or extra files that differ from the solution. */
+export interface WrongSolution {
+  note: string;
+  /** The main file's code; the reference solution's when absent. */
+  code?: string;
+  /** Extra files (path → code) that differ from the reference solution's. */
+  files?: Record<string, string>;
+}
+
+/** A mutant of the reference solution that behaves exactly like it, with the reason. */
+export interface EquivalentMutant {
+  mutant: string;
+  reason: string;
 }
 
 /** An extra file of a multi-file exercise, relative to the exercise's folder. */
@@ -49,6 +66,39 @@ export interface Exercise {
    * Without it the checks are skipped with the reason, never passed.
    */
   requires?: string[];
+  /** Wrong solutions the checks must reject (the content test runs them). */
+  wrong?: WrongSolution[];
+  /** Surviving mutants judged equivalent to the solution (the mutation gate accepts them). */
+  equivalentMutants?: EquivalentMutant[];
+  /** Lesson section a failed check links to when the check names none. */
+  lesson?: string;
+}
+
+/** A runnable example of a lesson, with exactly what it prints. */
+export interface LessonExample {
+  title?: string;
+  code: string;
+  output: string;
+  /** The exception the example ends with, when it is meant to fail. */
+  raises?: string;
+  stdin?: string;
+  minPython?: string;
+  maxPython?: string;
+}
+
+/** One part of a lesson. */
+export interface LessonSection {
+  id: string;
+  title: string;
+  /** Markdown. */
+  text: string;
+  examples: LessonExample[];
+}
+
+/** What a learner reads about a topic: sections with examples, and the exam's traps. */
+export interface Lesson {
+  sections: LessonSection[];
+  traps: string[];
 }
 
 /** A syllabus topic: the unit that is marked complete. */
@@ -60,6 +110,9 @@ export interface Topic {
   /** Ids of the certification's `outline` entries (the seed's subtopics) this topic covers. */
   covers: string[];
   exercises: Exercise[];
+  lesson?: Lesson;
+  /** The file the topic is written in, when it has one of its own. */
+  file?: string;
   /** The pack file that added this topic to a certification loaded from elsewhere. */
   origin?: string;
 }
@@ -88,6 +141,22 @@ export interface ExamFacts {
   delivery: string;
 }
 
+/** One section of the official exam: its items, its share of the score and its objective codes. */
+export interface BlueprintSection {
+  id: string;
+  title: string;
+  items: number;
+  weight: number;
+  objectives: string[];
+}
+
+/** The official exam blueprint a mock exam follows. */
+export interface Blueprint {
+  source: string;
+  draft: boolean;
+  sections: BlueprintSection[];
+}
+
 /** A certification with an exam and practice content. */
 export interface ExamCertification {
   kind: 'exam';
@@ -98,6 +167,8 @@ export interface ExamCertification {
   order: number;
   summary: string;
   exam: ExamFacts;
+  /** Items and score weights per official section; mocks follow it when present. */
+  blueprint?: Blueprint;
   /** Official objective code → subject, in the syllabus author's words. */
   objectives: Record<string, string>;
   /** The subtopics learners expect, each covered by at least one topic (checked by the coverage test). */
@@ -180,7 +251,13 @@ export function findExercise(syllabus: Syllabus, key: string): ExerciseRef | und
 }
 
 /** How a question is asked and answered; see syllabus/README.md "Question banks". */
-export type QuestionType = 'single' | 'multiple' | 'output' | 'raises' | 'fill';
+export type QuestionType = 'single' | 'multiple' | 'output' | 'raises' | 'fill' | 'order' | 'gaps';
+
+/** One gap of a `gaps` question: the fragments offered and the right one. */
+export interface Gap {
+  choices: string[];
+  answer: number;
+}
 
 /**
  * How the choices of a `single`/`multiple` question with code are verified: `truthy`: each choice
@@ -202,11 +279,16 @@ export interface Question {
   prompt: string;
   /** A snippet shown with the question; run by the verification test. */
   code?: string;
+  /** The choices of single, multiple, output, raises and fill questions (empty for order and gaps). */
   choices: string[];
-  /** Indexes of the right choices: one, or two or more for `multiple`. */
+  /** Indexes of the right choices: one, or two to four for `multiple` (empty for order and gaps). */
   answer: number[];
+  /** `order`: the program's lines in the right order. */
+  lines?: string[];
+  /** `gaps`: one entry per `___` of the code. */
+  gaps?: Gap[];
   explanation: string;
-  /** `fill`: what the snippet prints with the right fragment in its `___` gap. */
+  /** `fill`, `order`, `gaps`: what the code prints when it is right. */
   expect?: string;
   /** Text the snippet reads from standard input. */
   stdin?: string;
@@ -222,6 +304,8 @@ export interface Question {
   keepOrder?: boolean;
   /** Verify by running the snippet as its own `python file.py` process (multiprocessing spawn). */
   process?: boolean;
+  /** The snippet calls connect(): a PyMySQL connection to a scratch database on a real server. */
+  database?: boolean;
   /** Where the question is written, for messages. */
   file: string;
   line: number;

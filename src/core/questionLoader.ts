@@ -1,7 +1,7 @@
 // Parses and validates question banks (syllabus/questions/*.yaml) against the loaded syllabus.
 // A file with any problem contributes no questions, as with syllabus files.
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
-import { ExamCertification, findTopic, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
+import { ExamCertification, findTopic, Gap, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
 import { SyllabusSource } from './syllabusLoader';
 import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from './schema';
 import { ID, Reader } from './yamlReader';
@@ -40,6 +40,40 @@ function flagSet(r: Reader, map: YAMLMap, key: string): boolean {
   return isScalar(node) && node.value === true;
 }
 
+/**
+ * A list of answer texts as written (`what` names an entry in messages). With `distinct`, two entries
+ * that differ only in spacing are a problem (an output may differ only by a blank line).
+ */
+function readChoices(r: Reader, listNode: Node | undefined, label: string, what = 'choice', distinct = true): string[] {
+  const out: string[] = [];
+  if (!isSeq(listNode)) return out;
+  for (const item of listNode.items as Node[]) {
+    const text = scalarText(item);
+    if (text === undefined || text.trim() === '') r.problem(item, `every ${what} of ${label} must be non-empty text`);
+    else out.push(text.replace(/\n$/, ''));
+  }
+  if (!distinct) return out;
+  const same = (c: string) => c.split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n+$/, '');
+  const seen = new Set<string>();
+  for (const c of out) {
+    if (seen.has(same(c))) r.problem(listNode, `${label} offers the ${what} \`${c}\` twice`);
+    seen.add(same(c));
+  }
+  return out;
+}
+
+/** The gaps of a `gaps` question, each with its fragments and the index of the right one. */
+function readGaps(r: Reader, listNode: Node | undefined, label: string): Gap[] {
+  if (!isSeq(listNode)) return [];
+  return (listNode.items as Node[]).filter(isMap).map((gapNode, i) => {
+    const choices = readChoices(r, r.value(gapNode, 'choices'), `gap ${i + 1} of ${label}`, 'fragment');
+    const answerNode = r.value(gapNode, 'answer');
+    const answer = isScalar(answerNode) && typeof answerNode.value === 'number' ? answerNode.value : -1;
+    if (answer < 0 || answer >= choices.length) r.problem(answerNode ?? gapNode, `answer of gap ${i + 1} of ${label} must be the 0-based index of one of its ${choices.length} fragments`);
+    return { choices, answer };
+  });
+}
+
 function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefined, file: string): Question | undefined {
   const id = r.id(node, 'question');
   const label = `question \`${id}\``;
@@ -58,21 +92,7 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
     }
   }
   const choicesNode = r.value(node, 'choices');
-  const choices: string[] = [];
-  if (isSeq(choicesNode)) {
-    for (const item of choicesNode.items as Node[]) {
-      const text = scalarText(item);
-      if (text === undefined || text.trim() === '') r.problem(item, `every choice of ${label} must be non-empty text`);
-      else choices.push(text.replace(/\n$/, ''));
-    }
-    // Lines count (an output may differ only by a blank line); spacing within a line does not.
-    const same = (c: string) => c.split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n+$/, '');
-    const seen = new Set<string>();
-    for (const c of choices) {
-      if (seen.has(same(c))) r.problem(choicesNode, `${label} offers the choice \`${c}\` twice`);
-      seen.add(same(c));
-    }
-  }
+  const choices = readChoices(r, choicesNode, label);
   const answerNode = r.value(node, 'answer');
   const answer: number[] = [];
   const raw = isSeq(answerNode) ? (answerNode.items as Node[]) : answerNode ? [answerNode] : [];
@@ -85,8 +105,11 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
       answer.push(item.value);
     }
   }
-  if (!answerNode) r.problem(node, `missing field \`answer\` in ${label}`);
-  else if (type === 'multiple' && (!isSeq(answerNode) || raw.length < 2)) r.problem(answerNode, `answer of multiple-select ${label} must list two or more choice indexes`);
+  const arranged = type === 'order' || type === 'gaps';
+  if (arranged) {
+    for (const key of ['choices', 'answer']) if (r.has(node, key)) r.problem(r.value(node, key), `${type} ${label} has no \`${key}\`: ${type === 'order' ? 'its `lines` are the answer' : 'each of its `gaps` has its own choices and answer'}`);
+  } else if (type === 'multiple' && (!isSeq(answerNode) || raw.length < 2 || raw.length > 4)) r.problem(answerNode, `answer of multiple-select ${label} must list 2, 3 or 4 choice indexes`);
+  else if (type === 'multiple' && choices.length <= raw.length) r.problem(choicesNode, `multiple-select ${label} must offer more choices than it asks for`);
   else if (type && type !== 'multiple' && raw.length !== 1) r.problem(answerNode, `answer of ${label} must be one choice index (use type \`multiple\` for more)`);
   answer.sort((a, b) => a - b);
   const question: Question = {
@@ -103,6 +126,8 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
     line: r.lineOf(node),
   };
   if (objective) question.objective = objective;
+  if (type === 'order') question.lines = readChoices(r, r.value(node, 'lines'), label, 'line', false);
+  if (type === 'gaps') question.gaps = readGaps(r, r.value(node, 'gaps'), label);
   const code = r.str(node, 'code', label, true);
   if (code) question.code = code;
   const optional = { expect: r.str(node, 'expect', label, true), stdin: r.str(node, 'stdin', label, true), check: r.str(node, 'check', label, true) };
@@ -122,6 +147,7 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
   if (requires.length) question.requires = requires;
   if (flagSet(r, node, 'keepOrder')) question.keepOrder = true;
   if (flagSet(r, node, 'process')) question.process = true;
+  if (flagSet(r, node, 'database')) question.database = true;
   if (question.process && question.verify === 'truthy') r.problem(r.value(node, 'process'), `${label}: \`verify: truthy\` evaluates choices inside the checker, so it cannot be combined with \`process: true\`; use \`verify: runs\` or a \`check\``);
 
   // What makes the answer checkable by an interpreter, per type.
@@ -129,8 +155,13 @@ function readQuestion(r: Reader, node: YAMLMap, cert: ExamCertification | undefi
   if (type === 'fill') {
     if (code && code.split(GAP).length !== 2) r.problem(r.value(node, 'code'), `the code of fill ${label} must contain the gap ${GAP} exactly once`);
     if (!r.has(node, 'expect')) r.problem(node, `fill ${label} needs \`expect\`: what the code prints with the right fragment in the gap`);
+  } else if (type === 'gaps') {
+    const count = code ? code.split(GAP).length - 1 : 0;
+    if (code && question.gaps && count !== question.gaps.length) r.problem(r.value(node, 'code'), `the code of gaps ${label} has ${count} gap${count === 1 ? '' : 's'} ${GAP}, but \`gaps\` lists ${question.gaps.length}`);
+  } else if (type === 'order') {
+    if (code) r.problem(r.value(node, 'code'), `order ${label} has no \`code\`: its \`lines\` are the program`);
   } else if (r.has(node, 'expect')) {
-    r.problem(r.value(node, 'expect'), `\`expect\` of ${label} applies to fill questions only`);
+    r.problem(r.value(node, 'expect'), `\`expect\` of ${label} applies to fill, order and gaps questions only`);
   }
   if ((type === 'single' || type === 'multiple') && code && !question.verify && !question.check) {
     r.problem(node, `${label} shows code, so the interpreter must be able to back its answer: add \`verify: truthy\`, \`verify: runs\` or a \`check\``);
@@ -183,7 +214,8 @@ export function parseQuestionFile(source: SyllabusSource, syllabus: Syllabus): Q
 function sameTwice(r: Reader, questions: Question[], nodes: YAMLMap[]): void {
   const seen = new Map<string, string>();
   questions.forEach((q, i) => {
-    const keys = [q.code ? `code ${normal(q.code)}` : '', `text ${normal(q.prompt)} ${q.choices.map(normal).sort().join('|')}`].filter(Boolean);
+    const code = q.code ?? q.lines?.join('\n');
+    const keys = [code ? `code ${normal(code)}` : '', `text ${normal(q.prompt)} ${q.choices.map(normal).sort().join('|')}`].filter(Boolean);
     for (const key of keys) {
       const first = seen.get(key);
       if (first) r.problem(nodes[i], `question \`${q.id}\` repeats question \`${first}\` (${key.startsWith('code') ? 'same code' : 'same prompt and choices'})`);

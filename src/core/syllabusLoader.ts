@@ -5,7 +5,7 @@
 // tree is never silently half-built.
 import { Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import {
-  Certification, Check, Credential, Domain, ExamCertification, Exercise, Syllabus, SyllabusProblem, Topic,
+  Blueprint, Certification, Check, Credential, Domain, ExamCertification, Exercise, Lesson, Syllabus, SyllabusProblem, Topic,
 } from './model';
 import { DataPath, Locator, schemaProblems, sharedValidator, SYLLABUS_SCHEMA } from './schema';
 import { placeholders } from './variants';
@@ -38,17 +38,40 @@ export interface ParsedFile {
 // The raw shapes after the schema has accepted a file (optional fields as written).
 type RawCheck = Check;
 type RawExercise = Omit<Exercise, 'kind'> & { kind?: Exercise['kind'] };
-type RawTopic = Omit<Topic, 'objectives' | 'covers' | 'exercises'> & { objectives?: string[]; covers?: string[]; exercises: RawExercise[] };
-type RawDomain = Omit<Domain, 'topics'> & { topics: RawTopic[] };
-type RawCert = Omit<ExamCertification, 'kind' | 'file' | 'examCode' | 'exam' | 'outline' | 'domains'> & {
+type RawLesson = { sections: (Omit<Lesson['sections'][number], 'examples'> & { examples?: Lesson['sections'][number]['examples'] })[]; traps: string[] };
+type RawTopic = Omit<Topic, 'objectives' | 'covers' | 'exercises' | 'lesson'> & { objectives?: string[]; covers?: string[]; exercises: RawExercise[]; lesson?: RawLesson };
+/** A domain's topic entry: the topic itself, or the id of a topic file. */
+type RawTopicEntry = RawTopic | string;
+type RawDomain = Omit<Domain, 'topics'> & { topics: RawTopicEntry[] };
+type RawCert = Omit<ExamCertification, 'kind' | 'file' | 'examCode' | 'exam' | 'outline' | 'domains' | 'blueprint'> & {
   kind?: 'exam';
   examCode?: string;
   exam: Partial<ExamCertification['exam']> & Pick<ExamCertification['exam'], 'items' | 'minutes' | 'passMark'>;
+  blueprint?: Omit<Blueprint, 'draft'> & { draft?: boolean };
   outline?: ExamCertification['outline'];
   domains: RawDomain[];
 };
 type RawCredential = Omit<Credential, 'file'>;
-type RawExtension = { extends: string; domains: { id: string; topics: RawTopic[] }[] };
+type RawExtension = { extends: string; domains: { id: string; topics: RawTopicEntry[] }[] };
+
+/** A topic file after its schema check: read into a topic once its certification is known. */
+interface TopicFile {
+  file: string;
+  raw: RawTopic;
+  at: Locator;
+  /** Set when a certification (or pack) file lists it. */
+  used?: boolean;
+}
+
+/** Where the topic files of the certification or pack file `file` live: the folder named after it. */
+export function topicFolder(file: string): string {
+  return file.replace(/\\/g, '/').replace(/\.ya?ml$/i, '');
+}
+
+/** Whether a parsed file is a topic file (the schema tells them apart by `exercises` at the top). */
+function isTopicData(data: object): boolean {
+  return 'exercises' in data && !('extends' in data) && !('domains' in data);
+}
 
 /** Names a snippet defines at top level (def, class, or assignment). */
 function topLevelNames(code: string): Set<string> {
@@ -66,7 +89,7 @@ const named = (what: string, id: unknown) => (typeof id === 'string' && ID.test(
 function labeler(data: unknown): (path: DataPath) => string {
   return (path) => {
     const root = data as Record<string, unknown>;
-    let label = 'extends' in root ? `pack for \`${String(root.extends)}\`` : root.kind === 'credential' ? 'credential' : 'certification';
+    let label = 'extends' in root ? `pack for \`${String(root.extends)}\`` : isTopicData(root) ? named('topic', root.id) : root.kind === 'credential' ? 'credential' : 'certification';
     let here: unknown = data;
     for (let i = 0; i < path.length; i++) {
       const key = path[i];
@@ -80,8 +103,16 @@ function labeler(data: unknown): (path: DataPath) => string {
         else if (container === 'checks') label = named('check', item?.id) === 'check' ? `check of ${label}` : `${named('check', item?.id)} of ${label}`;
         else if (container === 'files') label = `a file of ${label}`;
         else if (container === 'outline') label = 'outline entry';
+        else if (container === 'sections' && path[i - 2] === 'lesson') label = named('lesson section', item?.id);
+        else if (container === 'sections') label = 'blueprint section';
+        else if (container === 'examples') label = `example of ${label}`;
+        else if (container === 'wrong') label = `wrong solution of ${label}`;
       } else if (key === 'exam' && i === 0) {
         label = 'exam';
+      } else if (key === 'blueprint' && i === 0) {
+        label = 'blueprint';
+      } else if (key === 'lesson') {
+        label = `the lesson of ${label}`;
       } else if (container === 'params' && i >= 2) {
         label = `param \`${key}\` of ${label}`;
       }
@@ -124,7 +155,18 @@ function uniqueAcross(c: Checker, lists: { ids: string[]; path: DataPath }[], wh
   }
 }
 
-function readExercise(c: Checker, raw: RawExercise, path: DataPath): Exercise {
+/** What an exercise may refer to in its topic: the ids of the lesson's sections. */
+interface ExerciseScope {
+  lessonSections: Set<string> | undefined;
+}
+
+function lessonAnchor(c: Checker, anchor: string | undefined, path: DataPath, what: string, scope: ExerciseScope): void {
+  if (anchor === undefined) return;
+  if (!scope.lessonSections) c.problem(path, `${what} points at lesson section \`${anchor}\`, but the topic has no \`lesson\``);
+  else if (!scope.lessonSections.has(anchor)) c.problem(path, `${what} points at lesson section \`${anchor}\`, which the topic's lesson does not have (its sections: ${[...scope.lessonSections].join(', ')})`);
+}
+
+function readExercise(c: Checker, raw: RawExercise, path: DataPath, scope: ExerciseScope): Exercise {
   const label = `exercise \`${raw.id}\``;
   const names = topLevelNames(raw.solution);
   c.unique(raw.checks.map((k) => k.id), [...path, 'checks'], 'check');
@@ -132,7 +174,9 @@ function readExercise(c: Checker, raw: RawExercise, path: DataPath): Exercise {
     if (check.target && !names.has(check.target)) {
       c.problem([...path, 'checks', i, 'target'], `check \`${check.id}\` of ${label} targets \`${check.target}\`, which the reference solution does not define`);
     }
+    lessonAnchor(c, check.lesson, [...path, 'checks', i, 'lesson'], `check \`${check.id}\` of ${label}`, scope);
   });
+  lessonAnchor(c, raw.lesson, [...path, 'lesson'], label, scope);
   for (const [name, spec] of Object.entries(raw.params ?? {})) {
     const where = [...path, 'params', name];
     if ('int' in spec && spec.int[0] > spec.int[1]) c.problem(where, `param \`${name}\` of ${label}: \`int\` needs [low, high] with low <= high`);
@@ -144,22 +188,42 @@ function readExercise(c: Checker, raw: RawExercise, path: DataPath): Exercise {
     if (seen.has(file.path)) c.problem([...path, 'files', i, 'path'], `file path \`${file.path}\` of ${label} is used twice (the main file is ${raw.id}.py)`);
     seen.add(file.path);
   });
+  (raw.wrong ?? []).forEach((wrong, i) => {
+    for (const file of Object.keys(wrong.files ?? {})) {
+      if (!(raw.files ?? []).some((f) => f.path === file)) c.problem([...path, 'wrong', i, 'files'], `wrong solution ${i + 1} of ${label} replaces \`${file}\`, which is not one of the exercise's files (${(raw.files ?? []).map((f) => f.path).join(', ') || 'it has none'})`);
+    }
+  });
   const exercise: Exercise = {
     id: raw.id, title: raw.title, difficulty: raw.difficulty, kind: raw.kind ?? 'function', prompt: raw.prompt,
     starter: raw.starter, solution: raw.solution,
-    checks: raw.checks.map((k) => ({ id: k.id, title: k.title, code: k.code, message: k.message, ...(k.target ? { target: k.target } : {}) })),
+    checks: raw.checks.map((k) => ({ id: k.id, title: k.title, code: k.code, message: k.message, ...(k.target ? { target: k.target } : {}), ...(k.lesson ? { lesson: k.lesson } : {}) })),
     hints: raw.hints,
   };
   if (raw.params) exercise.params = raw.params;
   if (raw.minPython) exercise.minPython = raw.minPython;
   if (raw.files) exercise.files = raw.files.map((f) => ({ path: f.path, starter: f.starter, solution: f.solution }));
   if (raw.requires?.length) exercise.requires = raw.requires;
+  if (raw.wrong?.length) exercise.wrong = raw.wrong.map((w) => ({ note: w.note, ...(w.code !== undefined ? { code: w.code } : {}), ...(w.files ? { files: { ...w.files } } : {}) }));
+  if (raw.equivalentMutants?.length) exercise.equivalentMutants = raw.equivalentMutants.map((m) => ({ mutant: m.mutant, reason: m.reason }));
+  if (raw.lesson) exercise.lesson = raw.lesson;
   // Every {{name}} must be a param: a typo would otherwise reach the learner as literal braces.
-  const texts = [exercise.prompt, exercise.starter, exercise.solution, ...exercise.hints, ...exercise.checks.flatMap((k) => [k.title, k.code, k.message]), ...(exercise.files ?? []).flatMap((f) => [f.starter, f.solution])];
+  const texts = [
+    exercise.prompt, exercise.starter, exercise.solution, ...exercise.hints, ...exercise.checks.flatMap((k) => [k.title, k.code, k.message]),
+    ...(exercise.files ?? []).flatMap((f) => [f.starter, f.solution]),
+    ...(exercise.wrong ?? []).flatMap((w) => [w.code ?? '', ...Object.values(w.files ?? {})]),
+  ];
   for (const name of new Set(texts.flatMap(placeholders))) {
     if (!raw.params || !(name in raw.params)) c.problem(path, `${label} uses {{${name}}}, but has no param \`${name}\``);
   }
   return exercise;
+}
+
+function readLesson(c: Checker, raw: RawLesson, path: DataPath): Lesson {
+  c.unique(raw.sections.map((s) => s.id), [...path, 'sections'], 'lesson section');
+  return {
+    sections: raw.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, examples: (s.examples ?? []).map((e) => ({ ...e })) })),
+    traps: [...raw.traps],
+  };
 }
 
 /** The objective codes and outline ids a topic may name (an extension's are checked when merged). */
@@ -180,27 +244,95 @@ function readTopic(c: Checker, raw: RawTopic, path: DataPath, scope?: TopicScope
   }
   // Seed-only topics (no official code) may leave objectives empty if they cover outline entries.
   if (codes.length === 0 && covers.length === 0) c.problem(path, `${label} needs at least one objective code in \`objectives\` or one outline entry in \`covers\``);
+  const lesson = raw.lesson ? readLesson(c, raw.lesson, [...path, 'lesson']) : undefined;
+  const exerciseScope: ExerciseScope = { lessonSections: lesson && new Set(lesson.sections.map((s) => s.id)) };
   c.unique(raw.exercises.map((e) => e.id), [...path, 'exercises'], 'exercise');
-  const exercises = raw.exercises.map((e, i) => readExercise(c, e, [...path, 'exercises', i]));
-  return { id: raw.id, title: raw.title, summary: raw.summary, objectives: codes, covers, exercises };
+  const exercises = raw.exercises.map((e, i) => readExercise(c, e, [...path, 'exercises', i], exerciseScope));
+  return { id: raw.id, title: raw.title, summary: raw.summary, objectives: codes, covers, exercises, ...(lesson ? { lesson } : {}) };
 }
 
-function readCertification(c: Checker, raw: RawCert, file: string): ExamCertification {
+/** Resolves a domain's topic entries: inline topics as they are, ids from their topic files. */
+class TopicEntries {
+  readonly problems: SyllabusProblem[] = [];
+  /** Entries that could not be read; the file listing them is left out. */
+  failures = 0;
+
+  /**
+   * @param files the topic files that passed their schema check, by file name
+   * @param broken files that did not (their problems are reported on their own)
+   */
+  constructor(private readonly files: Map<string, TopicFile>, private readonly broken: Set<string>) {}
+
+  /** The topic of one entry, or undefined (with a problem) when its file is missing or broken. */
+  read(c: Checker, owner: string, entry: RawTopicEntry, path: DataPath, scope?: TopicScope): Topic | undefined {
+    if (typeof entry !== 'string') return readTopic(c, entry, path, scope);
+    const folder = topicFolder(owner);
+    const found = this.files.get(`${folder}/${entry}.yaml`) ?? this.files.get(`${folder}/${entry}.yml`);
+    if (!found && (this.broken.has(`${folder}/${entry}.yaml`) || this.broken.has(`${folder}/${entry}.yml`))) {
+      this.failures++;
+      return undefined;
+    }
+    if (!found) {
+      this.failures++;
+      c.problem(path, `topic \`${entry}\` is listed here, but there is no topic file \`${folder}/${entry}.yaml\`: create it, or write the topic out in place`);
+      return undefined;
+    }
+    found.used = true;
+    const own = new Checker(found.file, found.at);
+    if (found.raw.id !== entry) own.problem(['id'], `this topic file is listed as \`${entry}\` in ${owner}, but its id is \`${found.raw.id}\`: the file name and the id must agree`);
+    const topic = readTopic(own, found.raw, [], scope);
+    this.problems.push(...own.problems);
+    if (own.problems.length) this.failures++;
+    return own.problems.length ? undefined : { ...topic, file: found.file };
+  }
+
+  /** Problems for topic files no certification or pack lists. */
+  unused(): SyllabusProblem[] {
+    return [...this.files.values()].filter((f) => !f.used).map((f) => ({ file: f.file, line: 1, message: `this topic file is not listed in the \`topics\` of any domain of ${f.file.replace(/\/[^/]*$/, '')}.yaml: add \`${f.raw.id}\` there` }));
+  }
+}
+
+/** The id of a topic entry, for uniqueness checks. */
+function entryId(entry: RawTopicEntry): string {
+  return typeof entry === 'string' ? entry : entry.id;
+}
+
+function readBlueprint(c: Checker, raw: NonNullable<RawCert['blueprint']>, cert: RawCert): Blueprint {
+  const sections = raw.sections;
+  c.unique(sections.map((s) => s.id), ['blueprint', 'sections'], 'blueprint section');
+  const owner = new Map<string, string>();
+  sections.forEach((section, i) => {
+    for (const code of section.objectives) {
+      if (!(code in cert.objectives)) c.problem(['blueprint', 'sections', i, 'objectives'], `blueprint section ${section.id} names objective ${code}, which is not in this file's \`objectives\``);
+      const first = owner.get(code);
+      if (first !== undefined) c.problem(['blueprint', 'sections', i, 'objectives'], `objective ${code} is in blueprint sections ${first} and ${section.id}; each code belongs to one section`);
+      owner.set(code, section.id);
+    }
+  });
+  const items = sections.reduce((sum, s) => sum + s.items, 0);
+  if (items !== cert.exam.items) c.problem(['blueprint', 'sections'], `the blueprint's sections have ${items} items in all, but the exam has ${cert.exam.items} (\`exam.items\`)`);
+  return { source: raw.source, draft: raw.draft === true, sections: sections.map((s) => ({ id: s.id, title: s.title, items: s.items, weight: s.weight, objectives: [...s.objectives] })) };
+}
+
+function readCertification(c: Checker, raw: RawCert, file: string, entries: TopicEntries): ExamCertification {
   const outline = raw.outline ?? [];
   c.unique(outline.map((o) => o.id), ['outline'], 'outline');
   const outlineIds = new Set(outline.map((o) => o.id));
   c.unique(raw.domains.map((d) => d.id), ['domains'], 'domain');
   // Topic ids are unique across the whole certification: progress keys leave the domain out.
-  uniqueAcross(c, raw.domains.map((d, i) => ({ ids: d.topics.map((t) => t.id), path: ['domains', i, 'topics'] })), 'topic');
+  uniqueAcross(c, raw.domains.map((d, i) => ({ ids: d.topics.map(entryId), path: ['domains', i, 'topics'] })), 'topic');
+  const scope = { objectives: raw.objectives, outline: outlineIds };
   const domains = raw.domains.map((d, i) => ({
     id: d.id, title: d.title, weight: d.weight,
-    topics: d.topics.map((t, j) => readTopic(c, t, ['domains', i, 'topics', j], { objectives: raw.objectives, outline: outlineIds })),
+    topics: d.topics.map((t, j) => entries.read(c, file, t, ['domains', i, 'topics', j], scope)).filter((t): t is Topic => t !== undefined),
   }));
   const total = domains.reduce((sum, d) => sum + d.weight, 0);
   if (Math.abs(total - 100) > 0.01) c.problem(['domains'], `domain weights add up to ${total}%, not 100%`);
+  const blueprint = raw.blueprint ? readBlueprint(c, raw.blueprint, raw) : undefined;
   return {
     kind: 'exam', id: raw.id, title: raw.title, shortTitle: raw.shortTitle, examCode: raw.examCode ?? raw.shortTitle, order: raw.order, summary: raw.summary,
     exam: { items: raw.exam.items, minutes: raw.exam.minutes, passMark: raw.exam.passMark, feeUsd: raw.exam.feeUsd ?? 0, prerequisites: raw.exam.prerequisites ?? [], delivery: raw.exam.delivery ?? '' },
+    ...(blueprint ? { blueprint } : {}),
     objectives: raw.objectives, outline, domains, file,
   };
 }
@@ -214,38 +346,55 @@ function unquotedCodes(doc: Document, at: Locator, file: string): SyllabusProble
     .map((pair) => ({ file, line: at.lineOfNode(pair.key as never), message: `objective codes must be quoted text (write "${isScalar(pair.key) ? String(pair.key.value) : '1.1'}"), so 1.10 stays 1.10` }));
 }
 
-/** Parses one syllabus file; returns its certification (or extension) only if the file has no problems. */
-export function parseSyllabusFile(source: SyllabusSource): ParsedFile {
+/** A file parsed and shape-checked, not yet read into the syllabus. */
+type Checked =
+  | { kind: 'topic'; topic: TopicFile }
+  | { kind: 'other'; data: object; at: Locator; source: SyllabusSource }
+  | { kind: 'broken'; problems: SyllabusProblem[] };
+
+/** Parses one file and checks it against the schema. */
+function checkShape(source: SyllabusSource): Checked {
   const lines = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true });
   if (doc.errors.length) {
-    return { problems: doc.errors.map((e) => ({ file: source.file, line: e.linePos?.[0].line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
+    return { kind: 'broken', problems: doc.errors.map((e) => ({ file: source.file, line: e.linePos?.[0].line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
   }
   const at = new Locator(doc, lines);
   const data: unknown = doc.toJS();
   const root = 'a syllabus file';
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { problems: [{ file: source.file, line: at.line([]), message: `${root} must be a mapping with \`id\`, \`title\`, ... (or \`extends\`) at the top level` }] };
+    return { kind: 'broken', problems: [{ file: source.file, line: at.line([]), message: `${root} must be a mapping with \`id\`, \`title\`, ... (or \`extends\`) at the top level` }] };
   }
   const shape = [...unquotedCodes(doc, at, source.file), ...schemaProblems(sharedValidator().errors(SYLLABUS_SCHEMA, data), data, at, source.file, labeler(data), root)];
-  if (shape.length) return { problems: shape.sort((a, b) => a.line - b.line) };
+  if (shape.length) return { kind: 'broken', problems: shape.sort((a, b) => a.line - b.line) };
+  if (isTopicData(data)) return { kind: 'topic', topic: { file: source.file, raw: data as RawTopic, at } };
+  return { kind: 'other', data, at, source };
+}
+
+/** Reads a certification, credential or pack file whose shape is checked; topic entries resolve through `entries`. */
+function readFile(checked: Extract<Checked, { kind: 'other' }>, entries: TopicEntries): ParsedFile {
+  const { data, at, source } = checked;
   const c = new Checker(source.file, at);
   if ('extends' in data) {
     const raw = data as RawExtension;
     c.unique(raw.domains.map((d) => d.id), ['domains'], 'domain');
-    uniqueAcross(c, raw.domains.map((d, i) => ({ ids: d.topics.map((t) => t.id), path: ['domains', i, 'topics'] })), 'topic');
+    uniqueAcross(c, raw.domains.map((d, i) => ({ ids: d.topics.map(entryId), path: ['domains', i, 'topics'] })), 'topic');
     // Codes and outline ids are checked against the target certification when the packs are merged.
-    const domains = raw.domains.map((d, i) => ({ id: d.id, topics: d.topics.map((t, j) => readTopic(c, t, ['domains', i, 'topics', j])) }));
-    return c.problems.length ? { problems: c.problems } : { extension: { extends: raw.extends, domains, file: source.file }, problems: [], at };
+    const before = entries.failures;
+    const domains = raw.domains.map((d, i) => ({ id: d.id, topics: d.topics.map((t, j) => entries.read(c, source.file, t, ['domains', i, 'topics', j])).filter((t): t is Topic => t !== undefined) }));
+    return c.problems.length || entries.failures > before ? { problems: c.problems } : { extension: { extends: raw.extends, domains, file: source.file }, problems: [], at };
   }
   if ((data as { kind?: string }).kind === 'credential') {
     const raw = data as RawCredential;
     const credential: Credential = { kind: 'credential', id: raw.id, title: raw.title, shortTitle: raw.shortTitle, order: raw.order, summary: raw.summary, requires: raw.requires, file: source.file };
     return { certification: credential, problems: [], refsLine: at.line(['requires']) };
   }
-  const certification = readCertification(c, data as RawCert, source.file);
+  const before = entries.failures;
+  const certification = readCertification(c, data as RawCert, source.file, entries);
   const refsLine = at.line((data as RawCert).exam.prerequisites ? ['exam', 'prerequisites'] : ['exam']);
-  return c.problems.length ? { problems: c.problems, refsLine } : { certification, problems: [], refsLine };
+  // A broken topic file leaves its certification out too: a half-built certification would lose progress.
+  const broken = entries.failures > before;
+  return c.problems.length || broken ? { problems: c.problems, refsLine } : { certification, problems: [], refsLine };
 }
 
 /** Checks an extension against its target certification; returns the extended copy, or problems. */
@@ -284,24 +433,41 @@ function applyExtension(target: Certification | undefined, parsed: ParsedFile, k
   return c.problems.length ? { problems: c.problems } : { cert: { ...target, domains }, problems: [] };
 }
 
+/** Parses and reads each file on its own (topic files only through the file that lists them). */
+function parseAll(sources: SyllabusSource[]): { parsed: (ParsedFile & { file: string })[]; problems: SyllabusProblem[] } {
+  const checked = sources.map(checkShape);
+  const topicFiles = new Map<string, TopicFile>();
+  // Keys use `/` whatever the platform, as topicFolder() does.
+  const key = (file: string) => file.replace(/\\/g, '/');
+  for (const c of checked) if (c.kind === 'topic') topicFiles.set(key(c.topic.file), c.topic);
+  const entries = new TopicEntries(topicFiles, new Set(sources.filter((_, i) => checked[i].kind === 'broken').map((s) => key(s.file))));
+  const problems: SyllabusProblem[] = [];
+  const parsed: (ParsedFile & { file: string })[] = [];
+  checked.forEach((c, i) => {
+    if (c.kind === 'broken') problems.push(...c.problems);
+    else if (c.kind === 'other') parsed.push({ ...readFile(c, entries), file: sources[i].file });
+  });
+  problems.push(...entries.problems, ...entries.unused().filter((p) => !problems.some((q) => q.file === p.file)));
+  return { parsed, problems };
+}
+
 /**
  * Loads syllabus files on top of `base` (certifications already loaded and validated, e.g. the
  * build's compiled copy), then checks what spans files: duplicate ids, unknown prerequisites and
  * extensions' targets. A broken file leaves everything else as it was.
  */
 export function loadSyllabus(sources: SyllabusSource[], base: Certification[] = []): Syllabus {
-  const problems: SyllabusProblem[] = [];
+  const { parsed, problems } = parseAll(sources);
   let certs: { cert: Certification; refsLine: number }[] = base.map((cert) => ({ cert, refsLine: 0 }));
   const extensions: ParsedFile[] = [];
-  for (const source of sources) {
-    const result = parseSyllabusFile(source);
+  for (const result of parsed) {
     problems.push(...result.problems);
     if (result.extension) extensions.push(result);
     if (!result.certification) continue;
     const twin = certs.find((c) => c.cert.id === result.certification!.id);
     if (twin) {
       const fix = twin.refsLine === 0 ? `; to add topics to it, write \`extends: ${twin.cert.id}\` instead` : '';
-      problems.push({ file: source.file, line: 1, message: `duplicate certification id \`${twin.cert.id}\` (also in ${twin.cert.file})${fix}` });
+      problems.push({ file: result.file, line: 1, message: `duplicate certification id \`${twin.cert.id}\` (also in ${twin.cert.file})${fix}` });
       continue;
     }
     certs.push({ cert: result.certification, refsLine: result.refsLine ?? 1 });

@@ -71,10 +71,10 @@ def expect_close(actual, expected, tolerance=1e-9, detail=""):
         raise CheckFailed(detail or "within %g of the expected value" % tolerance, expected, actual)
 
 
-def expect_true(condition, detail="", actual=_MISSING):
-    """Fail with detail unless condition holds."""
+def expect_true(condition, detail="", actual=_MISSING, expected=_MISSING):
+    """Fail with detail unless condition holds; actual= and expected= are shown with the failure."""
     if not condition:
-        raise CheckFailed(detail, _MISSING, actual)
+        raise CheckFailed(detail, expected, actual)
 
 
 def expect_raises(exception_type, func, *args, **kwargs):

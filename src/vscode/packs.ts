@@ -66,6 +66,10 @@ export class PackReader {
         found = true;
         if (type & vscode.FileType.Directory) {
           this.folders.push(abs);
+          // Topic folders beside the pack files: saving a topic file reloads too.
+          for (const [name, kind] of await vscode.workspace.fs.readDirectory(uri).then((e) => e, () => [] as [string, vscode.FileType][])) {
+            if (kind & vscode.FileType.Directory) this.folders.push(path.join(abs, name));
+          }
           const read = await readYamlFolder(uri, (name) => path.join(abs, name));
           if (!read) setting(`cannot read the folder \`${abs}\``);
           else if (!read.sources.length && !read.problems.length) setting(`the folder \`${abs}\` has no .yaml files`);
@@ -78,6 +82,12 @@ export class PackReader {
           } catch (error) {
             problems.push({ file: abs, line: 1, message: `cannot read the file: ${String(error)}` });
           }
+          // Its topic files, if it lists any by id, are in the folder named after it.
+          const topics = abs.replace(YAML_FILE, '');
+          const read = await readYamlFolder(vscode.Uri.file(topics), (name) => path.join(topics, name));
+          if (read) this.folders.push(topics);
+          sources.push(...(read?.sources ?? []));
+          problems.push(...(read?.problems ?? []));
         } else {
           setting(`\`${abs}\` is not a .yaml file or a folder of them`);
         }

@@ -1,30 +1,26 @@
-// Reads the YAML files directly inside a folder: the built-in syllabus, its question banks, and packs.
+// The core folder walk (core/yamlFiles) over vscode.workspace.fs: the built-in syllabus, its question
+// banks, and pack folders.
 import * as vscode from 'vscode';
-import { SyllabusProblem } from '../core/model';
-import { SyllabusSource } from '../core/syllabusLoader';
+import { FolderReader, readYamlFolder as readTree, YamlFolder } from '../core/yamlFiles';
 
-/** `*.yaml` / `*.yml` file names. */
-export const YAML_FILE = /\.ya?ml$/i;
+export { YAML_FILE } from '../core/yamlFiles';
 
-/**
- * The texts of the folder's YAML files in name order, each named by `nameOf(fileName)` for messages;
- * a file that cannot be read becomes a problem. Undefined when the folder itself cannot be read.
- */
-export async function readYamlFolder(folder: vscode.Uri, nameOf: (fileName: string) => string): Promise<{ sources: SyllabusSource[]; problems: SyllabusProblem[] } | undefined> {
-  let entries: [string, vscode.FileType][];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return undefined;
-  }
-  const sources: SyllabusSource[] = [];
-  const problems: SyllabusProblem[] = [];
-  for (const name of entries.filter(([n, t]) => (t & vscode.FileType.File) !== 0 && YAML_FILE.test(n)).map(([n]) => n).sort()) {
-    try {
-      sources.push({ file: nameOf(name), text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))) });
-    } catch (error) {
-      problems.push({ file: nameOf(name), line: 1, message: `cannot read the file: ${String(error)}` });
-    }
-  }
-  return { sources, problems };
+/** A FolderReader whose paths are relative to `base` (`.` is the base itself). */
+function readerAt(base: vscode.Uri): FolderReader {
+  const uri = (relative: string) => vscode.Uri.joinPath(base, ...relative.split('/').filter((p) => p && p !== '.'));
+  return {
+    async list(folder) {
+      try {
+        return (await vscode.workspace.fs.readDirectory(uri(folder))).map(([name, type]) => ({ name, folder: (type & vscode.FileType.Directory) !== 0 }));
+      } catch {
+        return undefined;
+      }
+    },
+    read: async (file) => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri(file))),
+  };
+}
+
+/** The YAML files of a folder and their topic folders, each named by `nameOf(relative path)`; undefined when the folder cannot be read. */
+export function readYamlFolder(folder: vscode.Uri, nameOf: (relative: string) => string): Promise<YamlFolder | undefined> {
+  return readTree(readerAt(folder), '.', nameOf);
 }

@@ -12,7 +12,7 @@ import { runChecks } from '../../src/core/runner';
 import { loadSyllabus } from '../../src/core/syllabusLoader';
 import runnerSource from '../../src/python/checklib.py';
 import { pool, shippedSyllabus, writeVariant } from '../content/helpers';
-import { runBatch } from './batch';
+import { runBatch } from '../../src/node/batch';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const REPEAT = Number(process.env.CERT_PATH_BENCH_REPEAT) || 30;

@@ -7,7 +7,7 @@ import { Candidate } from '../../src/core/interpreter';
 import { Exercise, ExerciseRef, Syllabus } from '../../src/core/model';
 import { practiceRelativePath, renderPracticeFile } from '../../src/core/practiceFile';
 import { instantiate, ParamValue } from '../../src/core/variants';
-import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
+import { loadSyllabusFolder } from '../../src/node/files';
 import runnerSource from '../../src/python/checklib.py';
 
 export { runnerSource };
@@ -17,11 +17,7 @@ export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The shipped syllabus (or the folder in $CERT_PATH_SYLLABUS_DIR); throws if any file has a problem. */
 export function shippedSyllabus(): Syllabus {
-  const dir = process.env.CERT_PATH_SYLLABUS_DIR || path.join(ROOT, 'syllabus');
-  const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ file: `syllabus/${f}`, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-  const syllabus = loadSyllabus(sources);
-  if (syllabus.problems.length) throw new Error(syllabus.problems.map(formatProblem).join('\n'));
-  return syllabus;
+  return loadSyllabusFolder(process.env.CERT_PATH_SYLLABUS_DIR || path.join(ROOT, 'syllabus'));
 }
 
 /** The interpreter under test: $CERT_PATH_PYTHON, else python3 on PATH. */

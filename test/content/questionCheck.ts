@@ -1,12 +1,12 @@
 // Verification of the question banks with a real interpreter: which runs each question needs,
 // and whether what the interpreter did agrees with the marked answer.
 import { execFile } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import { Candidate } from '../../src/core/interpreter';
 import { Question, Syllabus } from '../../src/core/model';
 import { GAP, loadQuestions, parseRaisesChoice, QuestionBank, raisesInOutput } from '../../src/core/questionLoader';
 import { formatProblem } from '../../src/core/syllabusLoader';
+import { readYamlFiles } from '../../src/node/files';
 
 /** One snippet run the worker (questions.py) performs. */
 export interface SnippetRun {
@@ -15,6 +15,11 @@ export interface SnippetRun {
   stdin?: string;
   /** An expression evaluated after `code`; its truth is reported as `value`. */
   eval?: string;
+  /** The snippet may call connect() for a scratch MySQL/MariaDB database. */
+  database?: boolean;
+  /** Lines to try in every other order: the worker reports the orders (as index lists) that print `expect`. */
+  permute?: string[];
+  expect?: string;
   process?: boolean;
   requires?: string[];
 }
@@ -29,34 +34,63 @@ export interface Observation {
   detail?: string;
   /** A required module the interpreter lacks: the run did not happen. */
   missing?: string;
+  /** For a `permute` run: the other orders of the lines that print `expect`. */
+  matches?: number[][];
 }
 
 /** The question banks beside the syllabus (syllabus/questions), validated; throws on any problem. */
 export function shippedQuestions(syllabusDir: string, syllabus: Syllabus): QuestionBank {
-  const dir = path.join(syllabusDir, 'questions');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
-  const bank = loadQuestions(files.map((f) => ({ file: `syllabus/questions/${f}`, text: fs.readFileSync(path.join(dir, f), 'utf8') })), syllabus);
-  if (bank.problems.length) throw new Error(bank.problems.map(formatProblem).join('\n'));
+  const read = readYamlFiles(path.join(syllabusDir, 'questions'), 'syllabus/questions');
+  const bank = loadQuestions(read.sources, syllabus);
+  const problems = [...read.problems, ...bank.problems];
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
   return bank;
 }
 
 /** Whether the interpreter can check this question's answer at all. */
 export function isVerifiable(q: Question): boolean {
-  return q.type === 'output' || q.type === 'raises' || q.type === 'fill' || !!q.verify || !!q.check;
+  return q.type === 'output' || q.type === 'raises' || q.type === 'fill' || q.type === 'order' || q.type === 'gaps' || !!q.verify || !!q.check;
+}
+
+/** The code of a `gaps` question with the fragments `picks` (one index per gap) in its gaps. */
+export function fillGaps(q: Question, picks: number[]): string {
+  let i = 0;
+  return (q.code ?? '').replace(/___/g, () => {
+    const gap = q.gaps![i];
+    return gap.choices[picks[i++]];
+  });
+}
+
+/** The keyed picks of a gaps question, and every variant that changes exactly one gap. */
+export function gapVariants(q: Question): { key: string; picks: number[] }[] {
+  const keyed = q.gaps!.map((g) => g.answer);
+  const out = [{ key: 'keyed', picks: keyed }];
+  q.gaps!.forEach((gap, g) => gap.choices.forEach((_, c) => {
+    if (c !== gap.answer) out.push({ key: `g${g}c${c}`, picks: keyed.map((k, i) => (i === g ? c : k)) });
+  }));
+  return out;
 }
 
 /** The runs that verify one question (none for a question with nothing to run). */
 export function runsFor(q: Question): SnippetRun[] {
   const base = `${q.cert}/${q.id}`;
   const code = q.code ?? '';
-  const common = { stdin: q.stdin, process: q.process, requires: q.requires };
+  const common = { stdin: q.stdin, process: q.process, requires: q.requires, ...(q.database ? { database: true } : {}) };
   const runs: SnippetRun[] = [];
   if (q.type === 'output' || q.type === 'raises') runs.push({ key: `${base}#code`, code, ...common });
   if (q.type === 'fill') q.choices.forEach((c, i) => runs.push({ key: `${base}#${i}`, code: code.replace(GAP, c), ...common }));
   if (q.verify === 'truthy') q.choices.forEach((c, i) => runs.push({ key: `${base}#${i}`, code, eval: c, ...common }));
   if (q.verify === 'runs') q.choices.forEach((c, i) => runs.push({ key: `${base}#${i}`, code: `${code}\n${c}\n`, ...common }));
   if (q.check) runs.push({ key: `${base}#check`, code: `${code}\n${q.check}\n`, ...common });
+  if (q.type === 'order') runs.push({ key: `${base}#keyed`, code: `${q.lines!.join('\n')}\n`, ...common });
+  if (q.type === 'gaps') for (const v of gapVariants(q)) runs.push({ key: `${base}#${v.key}`, code: fillGaps(q, v.picks), ...common });
   return runs;
+}
+
+/** The run that proves an order question has one answer: every other order of its lines (default interpreter only). */
+export function permutationRun(q: Question): SnippetRun | undefined {
+  if (q.type !== 'order') return undefined;
+  return { key: `${q.cert}/${q.id}#permutations`, code: '', permute: q.lines, expect: q.expect, stdin: q.stdin, requires: q.requires };
 }
 
 /** Output as compared: trailing spaces of each line and trailing blank lines do not count. */
@@ -120,6 +154,26 @@ export function judge(q: Question, seen: Map<string, Observation>): Verdict {
     const outcomes = q.choices.map((_, i) => get(String(i)));
     const right = outcomes.map((o, i) => (!o.error && normalOutput(o.stdout ?? '') === want ? i : -1)).filter((i) => i >= 0);
     return compare(right, `with each fragment the code ${outcomes.map((o, i) => `[${i}] ${ended(o)}`).join('; ')} (expected ${show(want)})`);
+  }
+  if (q.type === 'order') {
+    const o = get('keyed');
+    const want = normalOutput(q.expect ?? '');
+    if (o.error || normalOutput(o.stdout ?? '') !== want) return { status: 'wrong', message: `the lines in the keyed order ${ended(o)}, not ${show(want)}` };
+    const p = seen.get(`${base}#permutations`);
+    if (p?.matches?.length) return { status: 'wrong', message: `other orders of the lines print the same: ${p.matches.slice(0, 3).map((m) => `[${m.join(', ')}]`).join(', ')}${p.matches.length > 3 ? ` and ${p.matches.length - 3} more` : ''}` };
+    if (p?.error) return { status: 'wrong', message: `trying the other orders failed: ${p.error} ${p.detail ?? ''}` };
+    return { status: 'ok' };
+  }
+  if (q.type === 'gaps') {
+    const want = normalOutput(q.expect ?? '');
+    const keyed = get('keyed');
+    if (keyed.error || normalOutput(keyed.stdout ?? '') !== want) return { status: 'wrong', message: `with the keyed fragments the code ${ended(keyed)}, not ${show(want)}` };
+    const alike = gapVariants(q).slice(1).filter((v) => {
+      const o = get(v.key);
+      return !o.error && normalOutput(o.stdout ?? '') === want;
+    });
+    if (alike.length) return { status: 'wrong', message: `other fragments print the expected output too: ${alike.map((v) => v.key).join(', ')}` };
+    return { status: 'ok' };
   }
   if (q.verify === 'truthy') {
     const outcomes = q.choices.map((_, i) => get(String(i)));

@@ -32,6 +32,38 @@ def describe(error, tb):
     return type(error).__name__, line
 
 
+def mysql_settings():
+    """The server the tests start ($CERT_PATH_MYSQL: host=…;port=…;user=…;password=…;database=…), or None."""
+    raw = os.environ.get("CERT_PATH_MYSQL")
+    if not raw:
+        return None
+    fields = dict(part.split("=", 1) for part in raw.split(";") if "=" in part)
+    return {"host": fields.get("host", "127.0.0.1"), "port": int(fields.get("port", "3306")), "user": fields.get("user", ""),
+            "password": fields.get("password", ""), "prefix": fields.get("database", "certpath")}
+
+
+def scratch_database(settings):
+    """Creates a scratch database; returns (connect function, drop function)."""
+    import pymysql
+    name = "%s_q%s" % (settings["prefix"], os.urandom(5).hex())
+    base = dict(host=settings["host"], port=settings["port"], user=settings["user"], password=settings["password"])
+    admin = pymysql.connect(**base)
+    admin.cursor().execute("CREATE DATABASE `%s`" % name)
+    admin.close()
+
+    def connect():
+        return pymysql.connect(database=name, **base)
+
+    def drop():
+        try:
+            admin = pymysql.connect(**base)
+            admin.cursor().execute("DROP DATABASE IF EXISTS `%s`" % name)
+            admin.close()
+        except Exception:
+            pass
+    return connect, drop
+
+
 def run_here(run):
     """Runs one snippet in this (forked) process; returns the observation."""
     out = io.StringIO()
@@ -42,6 +74,10 @@ def run_here(run):
     main.__dict__["__builtins__"] = __builtins__
     sys.modules["__main__"] = main
     namespace = main.__dict__
+    drop = None
+    if run.get("database"):
+        connect, drop = scratch_database(mysql_settings())
+        namespace["connect"] = connect
     try:
         exec(compile(run["code"], SNIPPET, "exec"), namespace)
         if run.get("eval") is not None:
@@ -56,8 +92,56 @@ def run_here(run):
         sys.stdout.flush()
     except Exception:
         pass
+    if drop:
+        drop()
     result["stdout"] = out.getvalue()
     return result
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _normal(text):
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n")
+
+
+def run_permutations(run):
+    """Tries every other order of the lines (each distinct order once); reports those that print `expect`."""
+    import itertools
+    lines = run["permute"]
+    want = _normal(run.get("expect") or "")
+    keyed = tuple(lines)
+    seen = set([keyed])
+    matches = []
+
+    def stop(signum, frame):
+        raise _TooLong()
+
+    signal.signal(signal.SIGALRM, stop)
+    for order in itertools.permutations(range(len(lines))):
+        text = tuple(lines[i] for i in order)
+        if text in seen:
+            continue
+        seen.add(text)
+        try:
+            code = compile("\n".join(text) + "\n", SNIPPET, "exec")
+        except (SyntaxError, ValueError):
+            continue
+        out = io.StringIO()
+        sys.stdout, sys.stdin = out, io.StringIO(run.get("stdin") or "")
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        try:
+            exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+            ok = True
+        except BaseException:
+            ok = False
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        if ok and _normal(out.getvalue()) == want:
+            matches.append(list(order))
+    sys.stdout = sys.__stdout__
+    return {"stdout": "", "error": None, "line": None, "value": None, "detail": "", "matches": matches}
 
 
 def run_process(run, timeout):
@@ -83,6 +167,10 @@ def run_process(run, timeout):
 def observe(run, timeout):
     """Forks, runs the snippet in the child inside a scratch folder, and collects its report."""
     missing = [m for m in run.get("requires") or [] if importlib.util.find_spec(m) is None]
+    if run.get("database") and importlib.util.find_spec("pymysql") is None:
+        missing.append("pymysql")
+    if run.get("database") and not mysql_settings():
+        missing.append("a MySQL/MariaDB server ($CERT_PATH_MYSQL)")
     if missing:
         return {"key": run["key"], "missing": missing[0]}
     folder = tempfile.mkdtemp(prefix="cert-path-q-")
@@ -98,7 +186,10 @@ def observe(run, timeout):
         os.dup2(quiet, 2)
         try:
             os.chdir(folder)
-            result = run_process(run, timeout) if run.get("process") else run_here(run)
+            if run.get("permute"):
+                result = run_permutations(run)
+            else:
+                result = run_process(run, timeout) if run.get("process") else run_here(run)
             data = json.dumps(result).encode()
         except BaseException as error:
             data = json.dumps({"stdout": "", "error": "HarnessError", "line": None, "value": None, "detail": repr(error)}).encode()

@@ -50,7 +50,7 @@ describe('question bank loader', () => {
       ['objective: "1.1"', 'objective: "2.1"', /names objective 2\.1, but topic `adding` covers 1\.1, 1\.10/],
       ['    objective: "1.1"\n', '', /needs `objective`: topic `adding` covers 1\.1 and 1\.10/],
       ['answer: 0', 'answer: 7', /answer of question `add-ints` must be the 0-based index of a choice \(0 to 3\)/],
-      ['answer: [0, 2]', 'answer: 0', /answer of multiple-select question `pick-two` must list two or more/],
+      ['answer: [0, 2]', 'answer: 0', /answer of multiple-select question `pick-two` must list 2, 3 or 4 choice indexes/],
       ['type: output', 'type: essay', /`type` in question `add-ints` must be one of single, multiple, output, raises, fill/],
       ['choices: [3, "12", 1.0e1, True]', 'choices: [3, "3"]', /offers the choice `3` twice/],
       ['verify: truthy', 'verify: maybe', /`verify` in question `pick-two` must be one of truthy, runs/],
@@ -65,6 +65,51 @@ describe('question bank loader', () => {
       const found = problems(GOOD.replace(from, to)).join('\n');
       assert.match(found, expected, `${to}\n→ ${found}`);
     }
+  });
+
+  it('reads order and gaps questions, and names what each lacks', () => {
+    const extra = `  - id: order-lines
+    topic: adding
+    objective: "1.1"
+    type: order
+    prompt: Put the lines in order.
+    lines: ["a = 1", "b = a + 1", "print(b)"]
+    expect: "2"
+    explanation: b needs a first.
+  - id: two-gaps
+    topic: adding
+    objective: "1.10"
+    type: gaps
+    prompt: Fill both gaps.
+    code: |
+      print(___ ___ 1)
+    gaps:
+      - choices: ["3", "4"]
+        answer: 0
+      - choices: ["-", "+"]
+        answer: 0
+    expect: "2"
+    explanation: 3 - 1 is 2.
+`;
+    const bank = loadQuestions([{ file: 'q.yaml', text: GOOD + extra }], syllabus);
+    assert.deepStrictEqual(bank.problems.map(formatProblem), []);
+    const [order, gaps] = bank.questions.slice(2);
+    assert.deepStrictEqual(order.lines, ['a = 1', 'b = a + 1', 'print(b)']);
+    assert.deepStrictEqual(order.choices, []);
+    assert.deepStrictEqual(gaps.gaps, [{ choices: ['3', '4'], answer: 0 }, { choices: ['-', '+'], answer: 0 }]);
+    const cases: [string, string, RegExp][] = [
+      ['    lines: ["a = 1", "b = a + 1", "print(b)"]\n', '', /missing field `lines` in question `order-lines`/],
+      ['    expect: "2"\n    explanation: b', '    explanation: b', /missing field `expect` in question `order-lines`/],
+      ['print(___ ___ 1)', 'print(___ 1)', /the code of gaps question `two-gaps` has 1 gap ___, but `gaps` lists 2/],
+      ['        answer: 0\n    expect', '        answer: 5\n    expect', /answer of gap 2 of question `two-gaps` must be the 0-based index of one of its 2 fragments/],
+      ['    type: order\n', '    type: order\n    choices: ["x", "y"]\n', /order question `order-lines` has no `choices`/],
+    ];
+    for (const [from, to, expected] of cases) {
+      assert.ok(extra.includes(from), from);
+      const found = problems(GOOD + extra.replace(from, to)).join('\n');
+      assert.match(found, expected, `${to}\n→ ${found}`);
+    }
+    assert.match(problems(GOOD.replace('answer: [0, 2]', 'answer: [0, 1, 2]')).join('\n'), /must offer more choices than it asks for/);
   });
 
   it('rejects the same question twice, in one file or across files', () => {

@@ -1,6 +1,6 @@
 
 
-# ---- Batch verifier (appended after checklib.py by test/bench/batch.ts) ----
+# ---- Batch verifier (appended after checklib.py by src/node/batch.ts) ----
 # Verifies many exercises from one warm interpreter: for each job line read from stdin it forks a
 # child that runs the same job_main() the extension's runner does, in its own session, with its
 # output sent to a file and a time limit, then replies with one JSON line. Forking saves the

@@ -7,11 +7,11 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { Candidate } from '../../src/core/interpreter';
-import { Check, ExerciseKind } from '../../src/core/model';
-import { interpretResults, RunResult } from '../../src/core/results';
-import { ParamValue } from '../../src/core/variants';
-import batchSource from './batch.py';
+import { Candidate } from '../core/interpreter';
+import { Check, ExerciseKind } from '../core/model';
+import { interpretResults, RunResult } from '../core/results';
+import { ParamValue } from '../core/variants';
+import batchSource from '../python/batch.py';
 
 /** One exercise file to verify. */
 export interface BatchJob {
@@ -24,13 +24,14 @@ export interface BatchJob {
   timeoutSeconds: number;
 }
 
-/** Runs every job on `workers` warm interpreters; results in job order. */
-export async function runBatch(interpreter: Candidate, runnerSource: string, jobs: BatchJob[], workers: number, dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult[]> {
+/** Runs every job on `workers` warm interpreters; results in job order. An abort stops handing out jobs. */
+export async function runBatch(interpreter: Candidate, runnerSource: string, jobs: BatchJob[], workers: number, dir: string, env: NodeJS.ProcessEnv = {}, signal?: AbortSignal, progress?: (done: number, total: number) => void): Promise<RunResult[]> {
   fs.mkdirSync(dir, { recursive: true });
   const script = path.join(dir, 'cert_path_batch.py');
   fs.writeFileSync(script, `${runnerSource}\n${batchSource}`);
   const results: RunResult[] = new Array(jobs.length);
   let next = 0;
+  let done = 0;
   const prepared = (i: number) => {
     const job = jobs[i];
     const key = randomBytes(32).toString('hex');
@@ -48,7 +49,7 @@ export async function runBatch(interpreter: Candidate, runnerSource: string, job
     });
     const pending = new Map<number, { key: string; resultPath: string }>();
     const feed = () => {
-      if (next >= jobs.length) {
+      if (next >= jobs.length || signal?.aborted) {
         child.stdin.end();
         return;
       }
@@ -71,11 +72,14 @@ export async function runBatch(interpreter: Candidate, runnerSource: string, job
         timeoutSeconds: jobs[reply.id].timeoutSeconds,
         stderrTail: output.slice(-2000),
       });
+      progress?.(++done, jobs.length);
       feed();
     });
     child.on('error', reject);
     child.on('close', (code) => (pending.size ? reject(new Error(`batch worker exited (${code}) with ${pending.size} job(s) unanswered`)) : resolve()));
     feed();
   })));
+  // Jobs not handed out before an abort.
+  for (let i = 0; i < results.length; i++) results[i] ??= { outcome: 'cancelled', checks: [], problem: { kind: 'cancelled', message: 'The run was cancelled.' } };
   return results;
 }

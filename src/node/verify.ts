@@ -1,0 +1,153 @@
+// Verifies exercises the way a pack author or the content tests need: for each draw, the reference
+// solution passes, the starter and every authored wrong solution fail, and (optionally) every mutant
+// of the solution is killed by the checks. Runs go through warm interpreters (a fork per run).
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Candidate } from '../core/interpreter';
+import { ExerciseRef } from '../core/model';
+import { renderPracticeFile, practiceRelativePath } from '../core/practiceFile';
+import { RunResult } from '../core/results';
+import { instantiate } from '../core/variants';
+import { baseVariants, CodeVariant, judge, MAIN_FILE, Mutant, mutantVariants, mutationSources, unexplained } from '../core/verify/variants';
+import mutateSource from '../python/mutate.py';
+import { BatchJob, runBatch } from './batch';
+
+/** How to verify. */
+export interface VerifyOptions {
+  interpreter: Candidate;
+  runnerSource: string;
+  /** A scratch folder (created; left for the caller to remove). */
+  dir: string;
+  workers: number;
+  /** Draws (variant seeds) per exercise; seed 1 for exercises without params. */
+  seeds(ref: ExerciseRef): number[];
+  mutants: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Limit for the solution, starter and wrong solutions. */
+  timeoutSeconds?: number;
+  /** Called as runs finish, for a progress display: (done, total). */
+  progress?(done: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+/** What verifying one exercise found. */
+export interface ExerciseVerification {
+  ref: ExerciseRef;
+  /** Everything that is wrong: a failing solution, a passing starter or wrong solution, an unexplained survivor. */
+  problems: string[];
+  /** Why runs could not happen on this machine (no display, a missing module). */
+  skipped: string[];
+  wrongSolutions: number;
+  mutants: { total: number; killed: number; equivalent: number; survivors: string[]; unexplained: string[] };
+}
+
+interface Planned {
+  ref: ExerciseRef;
+  seed: number;
+  variant: CodeVariant;
+}
+
+/** Asks the generator for every mutant of each (exercise, draw), in one interpreter run. */
+export function generateMutants(python: Candidate, requests: { id: string; ref: ExerciseRef; seed: number }[], dir: string): Promise<Map<string, Mutant[]>> {
+  const script = path.join(dir, 'cert_path_mutate.py');
+  fs.writeFileSync(script, mutateSource);
+  const jobs = requests.map((r) => {
+    const { exercise } = instantiate(r.ref.exercise, r.seed);
+    return { id: r.id, files: mutationSources(exercise), skipMain: exercise.kind !== 'program' };
+  });
+  return new Promise((resolve, reject) => {
+    const child = execFile(python.command, [...python.args, script], { maxBuffer: 1 << 30 }, (error, stdout) => {
+      if (error) reject(new Error(`the mutant generator failed: ${error.message}`));
+      else resolve(new Map(Object.entries(JSON.parse(stdout) as Record<string, Mutant[]>)));
+    });
+    child.stdin?.end(JSON.stringify({ jobs }));
+  });
+}
+
+/** Writes one variant as a practice folder; returns the main file. */
+function writeVariant(dir: string, ref: ExerciseRef, seed: number, variant: CodeVariant, runnerSource: string): string {
+  const { exercise, params } = instantiate(ref.exercise, seed);
+  const file = path.join(dir, ...practiceRelativePath(ref));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...exercise, starter: variant.main } }, runnerSource, ref.exercise.params ? { seed, params } : undefined));
+  for (const [relative, code] of Object.entries(variant.files)) {
+    const target = path.join(path.dirname(file), ...relative.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, code);
+  }
+  return file;
+}
+
+function jobFor(plan: Planned, file: string, timeoutSeconds: number): BatchJob {
+  const { exercise, params } = instantiate(plan.ref.exercise, plan.seed);
+  return { file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds };
+}
+
+async function runPlans(plans: Planned[], options: VerifyOptions, timeoutOf: (p: Planned) => number, label: string): Promise<RunResult[]> {
+  const root = path.join(options.dir, label);
+  const jobs = plans.map((p, i) => jobFor(p, writeVariant(path.join(root, String(i)), p.ref, p.seed, p.variant, options.runnerSource), timeoutOf(p)));
+  return runBatch(options.interpreter, options.runnerSource, jobs, options.workers, path.join(root, 'batch'), options.env ?? {}, options.signal, options.progress);
+}
+
+function emptyReport(ref: ExerciseRef): ExerciseVerification {
+  return { ref, problems: [], skipped: [], wrongSolutions: ref.exercise.wrong?.length ?? 0, mutants: { total: 0, killed: 0, equivalent: 0, survivors: [], unexplained: [] } };
+}
+
+/** Verifies every exercise; reports come back in the order of `refs`. */
+export async function verifyExercises(refs: ExerciseRef[], options: VerifyOptions): Promise<ExerciseVerification[]> {
+  const reports = new Map(refs.map((ref) => [ref.key, emptyReport(ref)]));
+  const base: Planned[] = refs.flatMap((ref) => options.seeds(ref).flatMap((seed) => baseVariants(instantiate(ref.exercise, seed).exercise).map((variant) => ({ ref, seed, variant }))));
+  const baseResults = await runPlans(base, options, () => options.timeoutSeconds ?? 30, 'base');
+  // The slowest passing solution run of each exercise sets how long its mutants may take.
+  const solutionMs = new Map<string, number>();
+  base.forEach((plan, i) => {
+    const report = reports.get(plan.ref.key)!;
+    const result = baseResults[i];
+    const verdict = judge(plan.variant, result);
+    const draw = plan.ref.exercise.params ? ` (draw ${plan.seed})` : '';
+    if (verdict.status === 'wrong') report.problems.push(`${verdict.message}${draw}`);
+    if (verdict.status === 'skipped' && !report.skipped.includes(verdict.reason)) report.skipped.push(verdict.reason);
+    if (plan.variant.kind === 'solution' && result.outcome === 'passed') {
+      const ms = result.checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
+      solutionMs.set(plan.ref.key, Math.max(solutionMs.get(plan.ref.key) ?? 0, ms));
+    }
+  });
+  if (!options.mutants) return refs.map((ref) => reports.get(ref.key)!);
+
+  // Mutants only of exercises whose solution passed here: otherwise a "kill" would mean nothing.
+  const eligible = refs.filter((ref) => solutionMs.has(ref.key) && !reports.get(ref.key)!.problems.some((p) => p.startsWith('the solution')));
+  const requests = eligible.flatMap((ref) => options.seeds(ref).map((seed) => ({ id: `${ref.key}@${seed}`, ref, seed })));
+  const generated = await generateMutants(options.interpreter, requests, options.dir);
+  const plans: Planned[] = requests.flatMap((r) => mutantVariants(instantiate(r.ref.exercise, r.seed).exercise, generated.get(r.id) ?? []).map((variant) => ({ ref: r.ref, seed: r.seed, variant })));
+  // An endless loop is a kill too; it need not wait the full limit.
+  const limit = (p: Planned) => Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (10 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
+  const results = await runPlans(plans, options, limit, 'mutants');
+  const survived = new Map<string, Set<string>>();
+  plans.forEach((plan, i) => {
+    const report = reports.get(plan.ref.key)!;
+    const verdict = judge(plan.variant, results[i]);
+    if (verdict.status === 'skipped') return;
+    report.mutants.total++;
+    if (verdict.status === 'ok') report.mutants.killed++;
+    else survived.set(plan.ref.key, (survived.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
+  });
+  for (const ref of eligible) {
+    const report = reports.get(ref.key)!;
+    const names = [...(survived.get(ref.key) ?? [])];
+    const listed = new Set((ref.exercise.equivalentMutants ?? []).map((m) => m.mutant));
+    report.mutants.survivors = names;
+    report.mutants.equivalent = names.filter((n) => listed.has(n)).length;
+    report.mutants.unexplained = unexplained(ref.exercise, names);
+    for (const name of report.mutants.unexplained) report.problems.push(`mutant survives: ${name}`);
+  }
+  return refs.map((ref) => reports.get(ref.key)!);
+}
+
+/** Kill rate over non-equivalent mutants, in percent (100 when there are none). */
+export function killRate(m: ExerciseVerification['mutants']): number {
+  const counted = m.total - m.equivalent;
+  return counted > 0 ? (100 * m.killed) / counted : 100;
+}
+
+export { MAIN_FILE };
