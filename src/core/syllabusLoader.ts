@@ -8,7 +8,7 @@ import {
   Blueprint, Certification, Check, Credential, Domain, ExamCertification, Exercise, Lesson, Syllabus, SyllabusProblem, Topic,
 } from './model';
 import { DataPath, Locator, schemaProblems, sharedValidator, SYLLABUS_SCHEMA } from './schema';
-import { placeholders } from './variants';
+import { computedProblems, drawParams, placeholders } from './variants';
 import { ID } from './yamlReader';
 
 /** A syllabus file's name (as shown in messages) and text. */
@@ -214,6 +214,11 @@ function readExercise(c: Checker, raw: RawExercise, path: DataPath, scope: Exerc
   ];
   for (const name of new Set(texts.flatMap(placeholders))) {
     if (!raw.params || !(name in raw.params)) c.problem(path, `${label} uses {{${name}}}, but has no param \`${name}\``);
+  }
+  if (raw.params && !c.problems.length) {
+    // A computed placeholder must evaluate for a draw (the content test tries twenty).
+    const sample = drawParams(raw.params, 1);
+    for (const problem of new Set(texts.flatMap((t) => computedProblems(t, sample)))) c.problem(path, `${label}: a {{= …}} placeholder cannot be computed: ${problem}`);
   }
   return exercise;
 }

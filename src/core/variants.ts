@@ -1,5 +1,6 @@
 // Exercise variants: an exercise with `params` draws new values at each generation, from a seed that
 // the practice file records, so the same seed always gives the same task, checks and solution.
+import { evaluate, namesIn, pythonNumber } from './arithmetic';
 import { Check, Exercise } from './model';
 
 /** A JSON value a parameter can take. */
@@ -67,15 +68,37 @@ export function plainText(value: ParamValue): string {
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*(!r)?\s*\}\}/g;
+/** `{{= expression}}`: arithmetic on number params, written as its result. */
+const COMPUTED = /\{\{=([^}]*)\}\}/g;
 
-/** Names a text refers to with `{{name}}` or `{{name!r}}`. */
+/** Names a text refers to with `{{name}}`, `{{name!r}}` or inside `{{= expression}}`. */
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  return [...[...text.matchAll(PLACEHOLDER)].map((m) => m[1]), ...[...text.matchAll(COMPUTED)].flatMap((m) => namesIn(m[1]))];
 }
 
-/** Replaces `{{name}}` and `{{name!r}}` with drawn values. */
+/** Why a computed placeholder cannot be evaluated with these values (e.g. a typo), or undefined. */
+export function computedProblems(text: string, params: Record<string, ParamValue>): string[] {
+  const problems: string[] = [];
+  for (const m of text.matchAll(COMPUTED)) {
+    try {
+      evaluate(m[1], params);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return problems;
+}
+
+/** Replaces `{{name}}`, `{{name!r}}` and `{{= expression}}` with drawn values. */
 export function fill(text: string, params: Record<string, ParamValue>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string, literal?: string) => {
+  const computed = text.replace(COMPUTED, (whole, source: string) => {
+    try {
+      return pythonNumber(evaluate(source, params));
+    } catch {
+      return whole; // the loader reports it; the text keeps the braces rather than a wrong number
+    }
+  });
+  return computed.replace(PLACEHOLDER, (whole, name: string, literal?: string) => {
     if (!(name in params)) return whole;
     return literal ? pythonLiteral(params[name]) : plainText(params[name]);
   });

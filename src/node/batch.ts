@@ -22,6 +22,8 @@ export interface BatchJob {
   minPython?: string;
   requires?: string[];
   timeoutSeconds: number;
+  /** Stop at the first check that does not pass (the rest report skipped): enough to know a mutant is killed. */
+  failFast?: boolean;
 }
 
 /** Runs every job on `workers` warm interpreters; results in job order. An abort stops handing out jobs. */
@@ -38,7 +40,7 @@ export async function runBatch(interpreter: Candidate, runnerSource: string, job
     const jobPath = path.join(dir, `job-${i}.json`);
     const resultPath = path.join(dir, `results-${i}.jsonl`);
     const checks = job.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
-    fs.writeFileSync(jobPath, JSON.stringify({ file: path.resolve(job.file), kind: job.kind, checks, params: job.params ?? {}, minPython: job.minPython, requires: job.requires, key, resultPath }));
+    fs.writeFileSync(jobPath, JSON.stringify({ file: path.resolve(job.file), kind: job.kind, checks, params: job.params ?? {}, minPython: job.minPython, requires: job.requires, key, resultPath, failFast: job.failFast ?? false }));
     return { spec: { id: i, job: jobPath, cwd: path.dirname(path.resolve(job.file)), output: path.join(dir, `output-${i}.txt`), timeout: job.timeoutSeconds }, key, resultPath };
   };
   await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, () => new Promise<void>((resolve, reject) => {

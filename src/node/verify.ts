@@ -81,7 +81,8 @@ function writeVariant(dir: string, ref: ExerciseRef, seed: number, variant: Code
 
 function jobFor(plan: Planned, file: string, timeoutSeconds: number): BatchJob {
   const { exercise, params } = instantiate(plan.ref.exercise, plan.seed);
-  return { file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds };
+  // A mutant is killed by its first failing check; the others need not run.
+  return { file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds, failFast: plan.variant.kind === 'mutant' };
 }
 
 async function runPlans(plans: Planned[], options: VerifyOptions, timeoutOf: (p: Planned) => number, label: string): Promise<RunResult[]> {
@@ -121,7 +122,7 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
   const generated = await generateMutants(options.interpreter, requests, options.dir);
   const plans: Planned[] = requests.flatMap((r) => mutantVariants(instantiate(r.ref.exercise, r.seed).exercise, generated.get(r.id) ?? []).map((variant) => ({ ref: r.ref, seed: r.seed, variant })));
   // An endless loop is a kill too; it need not wait the full limit.
-  const limit = (p: Planned) => Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (10 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
+  const limit = (p: Planned) => Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (3 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
   const results = await runPlans(plans, options, limit, 'mutants');
   const survived = new Map<string, Set<string>>();
   plans.forEach((plan, i) => {

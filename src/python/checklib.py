@@ -42,18 +42,38 @@ def show(value):
     return text if len(text) <= _LIMIT else text[:_LIMIT] + "... (%d more characters)" % (len(text) - _LIMIT)
 
 
+_SCALARS = (bool, int, float, complex, str, bytes, type(None))
+
+
+def _key_in(pool, item):
+    for p in pool:
+        if type(p) is type(item) and p == item:
+            return p
+    return _MISSING
+
+
 def _same(actual, expected):
-    # bool/int/float/str must match in type too: 5 vs 5.0 or 1 vs True is the lesson.
-    if isinstance(expected, (bool, int, float, str, bytes, type(None))):
-        return type(actual) is type(expected) and actual == expected
+    # Same type, all the way down: 5 vs 5.0, 1 vs True, or a subclass whose == always says yes,
+    # never equal an expected value (a check that wants looser comparison says so itself).
+    if type(actual) is not type(expected):
+        return False
+    if isinstance(expected, _SCALARS):
+        return expected == actual
     if isinstance(expected, (list, tuple)):
-        return (type(actual) is type(expected) and len(actual) == len(expected)
-                and all(_same(a, e) for a, e in zip(actual, expected)))
+        return len(actual) == len(expected) and all(_same(a, e) for a, e in zip(actual, expected))
     if isinstance(expected, dict):
-        return (type(actual) is type(expected) and set(actual) == set(expected)
-                and all(_same(actual[k], expected[k]) for k in expected))
+        if len(actual) != len(expected):
+            return False
+        for key, value in expected.items():
+            found = _key_in(actual, key) if all(type(k) in _SCALARS for k in actual) else next((k for k in actual if _same(k, key)), _MISSING)
+            if found is _MISSING or not _same(actual[found], value):
+                return False
+        return True
+    if isinstance(expected, (set, frozenset)):
+        return len(actual) == len(expected) and all(any(_same(a, e) for a in actual) for e in expected)
     try:
-        return bool(actual == expected)
+        # Exactly the expected type, so its own == decides (never a look-alike's).
+        return bool(expected == actual)
     except Exception:
         return False
 
@@ -190,6 +210,15 @@ class Learner(object):
             if stripped.startswith(name) and stripped[len(name):].lstrip()[:1] == "=" and line == stripped:
                 return number
         return None
+
+    def raised_in_learner_code(self, error):
+        """Whether the error's traceback passes through the learner's files (this one or its folder's)."""
+        folder = os.path.dirname(self.path) + os.sep
+        for frame in traceback.extract_tb(error.__traceback__):
+            name = os.path.abspath(frame.filename)
+            if name == self.path or name.startswith(folder):
+                return True
+        return False
 
     def traceback_line(self, error):
         """Deepest line of the learner's file in the error's traceback."""
@@ -403,7 +432,11 @@ def run_check(learner, check, params):
     except BaseException as error:
         # KeyboardInterrupt and SystemExit from learner code are results here, not a reason to stop.
         record["status"] = "error"
-        record["message"] = "Your code raised %s during this check. %s" % (_describe(error), check["message"])
+        if learner.raised_in_learner_code(error):
+            record["message"] = "Your code raised %s during this check. %s" % (_describe(error), check["message"])
+        else:
+            record["message"] = ("The check stopped with %s in its own code, not in yours: most often a value your code "
+                                 "returned is not of the kind the task asks for. %s" % (_describe(error), check["message"]))
         record["line"] = learner.traceback_line(error)
         record["traceback"] = "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:]
     record["durationMs"] = round((_perf() - started) * 1000, 3)
@@ -426,8 +459,11 @@ def version_problem(min_python):
 
 
 def run_all(learner_path, checks, kind="function", params=None, emit=None, min_python=None,
-            requires=None, database=None, import_dir=None):
-    """Run every check in order, calling emit(record) for the load problem (if any) and each check."""
+            requires=None, database=None, import_dir=None, fail_fast=False):
+    """Run every check in order, calling emit(record) for the load problem (if any) and each check.
+
+    With fail_fast (the verifier's mutants), the checks after the first one that does not pass are
+    reported as skipped instead of run."""
     sys._cert_path_active = True
     directory = os.path.dirname(os.path.abspath(learner_path))
     if directory not in sys.path:
@@ -450,8 +486,13 @@ def run_all(learner_path, checks, kind="function", params=None, emit=None, min_p
             emit(records[-1])
         return records
     try:
+        stopped = False
         for check in checks:
-            records.append(run_check(learner, check, params or {}))
+            if stopped:
+                records.append({"type": "check", "id": check["id"], "status": "skipped", "message": "Not run: an earlier check failed."})
+            else:
+                records.append(run_check(learner, check, params or {}))
+                stopped = fail_fast and records[-1]["status"] != "pass"
             emit(records[-1])
     finally:
         _database[0].close()
@@ -480,7 +521,7 @@ def job_main():
     version = "%d.%d.%d" % tuple(sys.version_info[:3])
     emit({"type": "start", "python": version, "executable": sys.executable})
     run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit, job.get("minPython"),
-            job.get("requires"), job.get("database"), os.path.dirname(job["resultPath"]))
+            job.get("requires"), job.get("database"), os.path.dirname(job["resultPath"]), job.get("failFast", False))
     emit({"type": "end"})
     out.close()
     for stream in (sys.stdout, sys.stderr):

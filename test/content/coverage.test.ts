@@ -1,8 +1,11 @@
 // Coverage: every official objective code of an exam, and every subtopic in a certification's
 // outline (the syllabus as learners read it), is practised by at least one topic.
 import * as assert from 'assert';
-import { ExamCertification } from '../../src/core/model';
+import { allExercises, ExamCertification } from '../../src/core/model';
 import { shippedSyllabus } from './helpers';
+import { lessonProblems } from './lessonCheck';
+import { WRONG_SOLUTIONS } from './rules';
+import { textProblems } from './textCheck';
 
 /** The official objective codes per exam (see shared reference official-objectives.md). */
 const OFFICIAL: Record<string, string[]> = {
@@ -46,6 +49,19 @@ describe('syllabus coverage', () => {
   it('every exercise has at least three checks and two hints', () => {
     const thin = certs.flatMap((c) => c.domains.flatMap((d) => d.topics.flatMap((t) => t.exercises.filter((e) => e.checks.length < 3 || e.hints.length < 2).map((e) => `${c.id}/${t.id}/${e.id}`))));
     assert.deepStrictEqual(thin, []);
+  });
+
+  it(`every topic has a lesson (words, examples and traps), every exercise ${WRONG_SOLUTIONS} or more wrong solutions`, () => {
+    const missing = certs.flatMap((c) => c.domains.flatMap((d) => d.topics.flatMap((t) => lessonProblems(t).map((p) => `${c.id}/${t.id}: ${p}`))));
+    const refs = allExercises({ certifications: certs, problems: [] });
+    const fewWrong = refs.filter((r) => (r.exercise.wrong?.length ?? 0) < WRONG_SOLUTIONS).map((r) => `${r.key}: ${r.exercise.wrong?.length ?? 0} wrong solutions`);
+    assert.deepStrictEqual([...missing, ...fewWrong], []);
+  });
+
+  it('every task, hint and message reads right for every draw (no placeholder or unevaluated expression)', () => {
+    const refs = allExercises({ certifications: certs, problems: [] });
+    const found = refs.flatMap((r) => textProblems(r).map((p) => `${r.key}: ${p}`));
+    assert.deepStrictEqual(found, []);
   });
 
   it('at least a third of all exercises are parametrized', () => {

@@ -2,11 +2,8 @@
 // its examples (through questions.py, like the question banks), and the verdict on each example.
 import { LessonExample, Topic } from '../../src/core/model';
 import { Observation, SnippetRun } from './questionCheck';
+import { LESSON_EXAMPLES, LESSON_WORDS } from './rules';
 
-/** Words a lesson's prose may have (sections and traps; code is not counted). */
-export const LESSON_WORDS = { min: 250, max: 900 };
-/** Runnable examples a lesson has at least. */
-export const LESSON_EXAMPLES = 3;
 
 /** Words of Markdown prose, leaving out fenced code. */
 export function proseWords(markdown: string): number {

@@ -7,6 +7,8 @@
 import { allExercises, ExamCertification } from '../../src/core/model';
 import { killRate } from '../../src/node/verify';
 import { checkExercises, checkLessons } from '../content/contentCheck';
+import { WRONG_SOLUTIONS } from '../content/rules';
+import { textProblems } from '../content/textCheck';
 import { matrixPythons, shippedSyllabus, testPython } from '../content/helpers';
 
 async function main(): Promise<void> {
@@ -30,6 +32,10 @@ async function main(): Promise<void> {
   }
   const problems: string[] = [];
   const pythons = matrixPythons();
+  for (const ref of refs) {
+    if (!mutantsOnly && (ref.exercise.wrong?.length ?? 0) < WRONG_SOLUTIONS) problems.push(`${ref.key}: has ${ref.exercise.wrong?.length ?? 0} wrong solutions (${WRONG_SOLUTIONS} wanted)`);
+    for (const p of textProblems(ref)) problems.push(`${ref.key}: ${p}`);
+  }
   if (!mutantsOnly) {
     console.log(`lessons of ${topics.length} topic(s) on ${pythons.map((p) => p.version).join(', ')} …`);
     problems.push(...(await checkLessons(topics, pythons)));

@@ -1,0 +1,34 @@
+import * as assert from 'assert';
+import { evaluate, pythonNumber } from '../../src/core/arithmetic';
+import { fill, placeholders } from '../../src/core/variants';
+
+describe('computed placeholders', () => {
+  const show = (source: string, values: Record<string, unknown> = {}) => pythonNumber(evaluate(source, values));
+
+  it('follows Python: int and float results, floor division and remainder rounding down', () => {
+    assert.strictEqual(show('7 / 2'), '3.5');
+    assert.strictEqual(show('6 / 2'), '3.0');
+    assert.strictEqual(show('7 // 2'), '3');
+    assert.strictEqual(show('-7 // 2'), '-4');
+    assert.strictEqual(show('-7 % 3'), '2');
+    assert.strictEqual(show('2 ** 10'), '1024');
+    assert.strictEqual(show('2 + 3 * 4'), '14');
+    assert.strictEqual(show('(2 + 3) * 4'), '20');
+    assert.strictEqual(show('-2 ** 2'), '-4');
+    assert.strictEqual(show('round(n / 3, 2)', { n: 10 }), '3.33');
+    assert.strictEqual(show('max(a, b) - min(a, b)', { a: 3, b: 9 }), '6');
+    assert.strictEqual(show('abs(a - b)', { a: 3, b: 9 }), '6');
+  });
+
+  it('names its problems instead of evaluating anything else', () => {
+    assert.throws(() => evaluate('__import__("os")', {}), /not available|cannot read/);
+    assert.throws(() => evaluate('n / 0', { n: 1 }), /division by zero/);
+    assert.throws(() => evaluate('word + 1', { word: 'x' }), /not a number param/);
+    assert.throws(() => evaluate('1 +', {}), /ends too early/);
+  });
+
+  it('fills texts and reports the params it uses', () => {
+    assert.strictEqual(fill('{{year}} is {{= year - 2000}} years after 2000', { year: 2024 }), '2024 is 24 years after 2000');
+    assert.deepStrictEqual(placeholders('{{= a * b}} and {{c}}').sort(), ['a', 'b', 'c']);
+  });
+});
