@@ -414,7 +414,7 @@ def run_check(learner, check, params):
         "params": params, "expect": expect, "expect_close": expect_close, "expect_true": expect_true,
         "expect_raises": expect_raises, "expect_output": expect_output, "capture": capture,
         "run_program": learner.run_program, "CheckFailed": CheckFailed, "show": show,
-        "db_connect": db_connect, "db_dialect": db_dialect,
+        "db_connect": db_connect, "db_dialect": db_dialect, "learner_source": lambda: learner.source,
     }
     started = _perf()
     try:
