@@ -1,19 +1,19 @@
 // Entry point: builds the services, hands them to each other, and registers everything.
 import * as vscode from 'vscode';
-import { PROGRESS_KEY } from './core/progress';
+import { PROGRESS_KEY } from './core/progress/progress';
 import runnerSource from './python/checklib.py';
 import { Commands, ContextKeys, OUTPUT_NAME, Settings, SOLUTION_SCHEME, TOPIC_SCHEME, Views } from './ids';
-import { registerCommands, TopicPages } from './vscode/commands';
-import { CheckDiagnostics, PracticeLenses, ProgressStatus, RunOnSave, SolutionDocuments } from './vscode/feedback';
-import { CheckTests } from './vscode/testing';
-import { InterpreterService } from './vscode/interpreters';
-import { CheckService, PracticeFiles } from './vscode/practice';
-import { ExamController, ExamStartOptions, ExamStore, QuestionService } from './vscode/exam';
-import { registerProgressTransfer } from './vscode/progressTransfer';
-import { PackReader, SyllabusProblems } from './vscode/packs';
-import { ProgressStore, SyllabusService } from './vscode/services';
-import { SyllabusTree, TreeNode } from './vscode/tree';
-import { WalkthroughProgress } from './vscode/walkthrough';
+import { registerCommands, TopicPages } from './vscode/practice/commands';
+import { CheckDiagnostics, PracticeLenses, ProgressStatus, RunOnSave, SolutionDocuments } from './vscode/checks/feedback';
+import { CheckTests } from './vscode/checks/testing';
+import { InterpreterService } from './vscode/interpreter/service';
+import { CheckService, PracticeFiles } from './vscode/practice/files';
+import { ExamController, ExamStartOptions, ExamStore, QuestionService } from './vscode/exam/controller';
+import { registerProgressTransfer } from './vscode/progress/transfer';
+import { PackReader, SyllabusProblems } from './vscode/syllabus/packs';
+import { ProgressStore, SyllabusService } from './vscode/syllabus/service';
+import { SyllabusTree, TreeNode } from './vscode/syllabus/tree';
+import { WalkthroughProgress } from './vscode/walkthrough/progress';
 
 /** What activate() returns: read-only access used by the integration tests. */
 export interface CertPathApi {

@@ -6,10 +6,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Candidate } from '../../src/core/interpreter';
-import { findExercise } from '../../src/core/model';
-import { CheckStatus, RunOutcome } from '../../src/core/results';
-import { findInterpreter, RunReport, runChecks } from '../../src/core/runner';
+import { Candidate } from '../../src/core/interpreter/interpreter';
+import { findExercise } from '../../src/core/syllabus/model';
+import { CheckStatus, RunOutcome } from '../../src/core/runner/results';
+import { findInterpreter, RunReport, runChecks } from '../../src/node/runner/run';
 import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
 
 const python = testPython();

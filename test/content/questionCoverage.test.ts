@@ -4,8 +4,8 @@
 // test-wise shortcut that beats blind guessing by more than 10 points.
 import * as assert from 'assert';
 import * as path from 'path';
-import { QUIZ_SIZE } from '../../src/core/exam';
-import { ExamCertification, Question, QuestionType } from '../../src/core/model';
+import { QUIZ_SIZE } from '../../src/core/exam/exam';
+import { ExamCertification, Question, QuestionType } from '../../src/core/syllabus/model';
 import { ROOT, shippedSyllabus } from './helpers';
 import { isVerifiable, shippedQuestions } from './questionCheck';
 import { chance, decisions, isNothing, meanScore, STRATEGIES } from './shortcuts';

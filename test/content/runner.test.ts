@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import { findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { RunReport, runChecks } from '../../src/core/runner';
+import { findExercise } from '../../src/core/syllabus/model';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { RunReport, runChecks } from '../../src/node/runner/run';
 import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
 
 const python = testPython();

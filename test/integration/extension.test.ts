@@ -5,12 +5,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { ExerciseRef, findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { PROGRESS_KEY } from '../../src/core/progress';
-import { RunResult } from '../../src/core/results';
+import { ExerciseRef, findExercise } from '../../src/core/syllabus/model';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { PROGRESS_KEY } from '../../src/core/progress/progress';
+import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
-import type { TreeNode } from '../../src/vscode/tree';
+import type { TreeNode } from '../../src/vscode/syllabus/tree';
 import { concrete } from './variant';
 
 const EXTENSION_ID = 'cert-path.cert-path';

@@ -4,12 +4,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { ExerciseRef, findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { RunResult } from '../../src/core/results';
+import { ExerciseRef, findExercise } from '../../src/core/syllabus/model';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
-import { CheckTests } from '../../src/vscode/testing';
-import type { TreeNode } from '../../src/vscode/tree';
+import { CheckTests } from '../../src/vscode/checks/testing';
+import type { TreeNode } from '../../src/vscode/syllabus/tree';
 import { concrete } from './variant';
 
 let api: CertPathApi;

@@ -5,12 +5,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { allExercises, ExerciseRef } from '../../src/core/model';
-import { CHECKS_MARKER, seedFromHeader } from '../../src/core/practiceFile';
-import { RunResult } from '../../src/core/results';
-import { instantiate } from '../../src/core/variants';
+import { allExercises, ExerciseRef } from '../../src/core/syllabus/model';
+import { CHECKS_MARKER, seedFromHeader } from '../../src/core/practice/practiceFile';
+import { RunResult } from '../../src/core/runner/results';
+import { instantiate } from '../../src/core/syllabus/variants';
 import { Commands } from '../../src/ids';
-import type { TreeNode } from '../../src/vscode/tree';
+import type { TreeNode } from '../../src/vscode/syllabus/tree';
 
 let api: CertPathApi;
 

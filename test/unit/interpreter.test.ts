@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { candidates, choose, parseProbe, supported } from '../../src/core/interpreter';
+import { candidates, choose, parseProbe, supported } from '../../src/core/interpreter/interpreter';
 
 describe('interpreter candidates', () => {
   it('uses only the setting when the learner chose one', () => {

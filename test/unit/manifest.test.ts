@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { QUESTIONS_SCHEMA, SYLLABUS_SCHEMA } from '../../src/core/schema';
+import { QUESTIONS_SCHEMA, SYLLABUS_SCHEMA } from '../../src/core/syllabus/schema';
 import { Commands, Settings, Views } from '../../src/ids';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { interpretResults, signLine, summarize, Termination } from '../../src/core/results';
+import { interpretResults, signLine, summarize, Termination } from '../../src/core/runner/results';
 
 const KEY = 'k3y-of-this-run';
 const CHECKS = [{ id: 'a', title: 'first' }, { id: 'b', title: 'second' }];

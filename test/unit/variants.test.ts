@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { allExercises } from '../../src/core/model';
-import { keyFromRelativePath, renderPracticeFile, seedFromHeader } from '../../src/core/practiceFile';
-import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
-import { drawParams, fill, instantiate, newSeed, ParamSpec, placeholders, pythonLiteral } from '../../src/core/variants';
+import { allExercises } from '../../src/core/syllabus/model';
+import { keyFromRelativePath, renderPracticeFile, seedFromHeader } from '../../src/core/practice/practiceFile';
+import { formatProblem, loadSyllabus } from '../../src/core/syllabus/loader';
+import { drawParams, fill, instantiate, newSeed, ParamSpec, placeholders, pythonLiteral } from '../../src/core/syllabus/variants';
 import runnerSource from '../../src/python/checklib.py';
 import { edit } from './fixtures';
 

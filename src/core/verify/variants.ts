@@ -1,8 +1,8 @@
 // What verifying an exercise runs: the reference solution (must pass), the starter (must fail), each
 // authored wrong solution and each mutant of the solution (must fail). Pure: the caller writes the
 // files, runs them and hands the results back to judge().
-import { Exercise } from '../model';
-import { RunResult } from '../results';
+import { Exercise } from '../syllabus/model';
+import { RunResult } from '../runner/results';
 
 /** Which version of an exercise a run checks. */
 export type VariantKind = 'solution' | 'starter' | 'wrong' | 'mutant';

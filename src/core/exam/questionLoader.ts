@@ -1,10 +1,10 @@
 // Parses and validates question banks (syllabus/questions/*.yaml) against the loaded syllabus.
 // A file with any problem contributes no questions, as with syllabus files.
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
-import { ExamCertification, findTopic, Gap, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from './model';
-import { SyllabusSource } from './syllabusLoader';
-import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from './schema';
-import { ID, Reader } from './yamlReader';
+import { ExamCertification, findTopic, Gap, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from '../syllabus/model';
+import { SyllabusSource } from '../syllabus/loader';
+import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from '../syllabus/schema';
+import { ID, Reader } from '../syllabus/yamlReader';
 import { parseRaisesChoice } from './raises';
 
 export { parseRaisesChoice, raisesInOutput } from './raises';

@@ -1,9 +1,9 @@
 // The core folder walk (core/yamlFiles) over vscode.workspace.fs: the built-in syllabus, its question
 // banks, and pack folders.
 import * as vscode from 'vscode';
-import { FolderReader, readYamlFolder as readTree, YamlFolder } from '../core/yamlFiles';
+import { FolderReader, readYamlFolder as readTree, YamlFolder } from '../../core/syllabus/files';
 
-export { YAML_FILE } from '../core/yamlFiles';
+export { YAML_FILE } from '../../core/syllabus/files';
 
 /** A FolderReader whose paths are relative to `base` (`.` is the base itself). */
 function readerAt(base: vscode.Uri): FolderReader {

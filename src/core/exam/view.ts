@@ -1,8 +1,8 @@
 // What the exam webview shows, as plain data with HTML already escaped and highlighted here, so
 // the webview script only places it. Answers cross the boundary as shown positions.
 import { ExamResult, ExamSession, weakObjectives } from './exam';
-import { escapeHtml, highlightPython, inlineMarkdown } from './highlight';
-import { ExamCertification, Question } from './model';
+import { escapeHtml, highlightPython, inlineMarkdown } from '../text/highlight';
+import { ExamCertification, Question } from '../syllabus/model';
 import { raisesInOutput } from './raises';
 
 /** How a question's choices are displayed. */

@@ -1,6 +1,6 @@
 // The readable page behind "Open Topic": summary, objectives and exercises with their state.
-import { ExamCertification, Domain, Topic, exerciseKey } from './model';
-import { exerciseStatus, ProgressState, Status, topicTally } from './progress';
+import { ExamCertification, Domain, Topic, exerciseKey } from '../syllabus/model';
+import { exerciseStatus, ProgressState, Status, topicTally } from '../progress/progress';
 
 const LABEL: Record<Status, string> = {
   notStarted: 'not started',

@@ -7,11 +7,11 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { Candidate } from '../core/interpreter';
-import { Check, ExerciseKind } from '../core/model';
-import { interpretResults, RunResult } from '../core/results';
-import { ParamValue } from '../core/variants';
-import batchSource from '../python/batch.py';
+import { Candidate } from '../../core/interpreter/interpreter';
+import { Check, ExerciseKind } from '../../core/syllabus/model';
+import { interpretResults, RunResult } from '../../core/runner/results';
+import { ParamValue } from '../../core/syllabus/variants';
+import batchSource from '../../python/batch.py';
 
 /** One exercise file to verify. */
 export interface BatchJob {

@@ -3,12 +3,12 @@
 // so the Test Results, diagnostics and progress all come from one RunReport.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExerciseRef, exerciseKey } from '../core/model';
-import { checkLines, practiceRelativePath } from '../core/practiceFile';
-import { CheckResult, RunResult } from '../core/results';
-import { RunReport } from '../core/runner';
-import { CheckService, PracticeFiles, RunOutcome } from './practice';
-import { SyllabusService } from './services';
+import { ExerciseRef, exerciseKey } from '../../core/syllabus/model';
+import { checkLines, practiceRelativePath } from '../../core/practice/practiceFile';
+import { CheckResult, RunResult } from '../../core/runner/results';
+import { RunReport } from '../../node/runner/run';
+import { CheckService, PracticeFiles, RunOutcome } from '../practice/files';
+import { SyllabusService } from '../syllabus/service';
 
 /** What was last reported for a test item: the same values handed to the TestRun. */
 export interface ReportedState {

@@ -1,7 +1,7 @@
 // The exam webview: shows what the extension sends (an exam in progress or a result) and reports
 // every answer, flag and move back at once, so nothing lives only here. HTML inside the views was
 // escaped and highlighted by the extension (src/core/examView.ts).
-import type { ExamView, ResultView, ReviewView } from '../core/examView';
+import type { ExamView, ResultView, ReviewView } from '../../core/exam/view';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -3,8 +3,8 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, LineCounter, Node } from 'yaml';
-import questionsSchema from '../../syllabus/schema/questions.schema.json';
-import syllabusSchema from '../../syllabus/schema/syllabus.schema.json';
+import questionsSchema from '../../../syllabus/schema/questions.schema.json';
+import syllabusSchema from '../../../syllabus/schema/syllabus.schema.json';
 import { SyllabusProblem } from './model';
 import { editDistance } from './yamlReader';
 

@@ -3,7 +3,7 @@
 // built-in syllabus, the question banks and pack folders, over any file system, synchronous or not:
 // the walk yields what it needs to know and a driver answers from the file system at hand.
 import { SyllabusProblem } from './model';
-import type { SyllabusSource } from './syllabusLoader';
+import type { SyllabusSource } from './loader';
 
 /** `*.yaml` / `*.yml` file names. */
 export const YAML_FILE = /\.ya?ml$/i;

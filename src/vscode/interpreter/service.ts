@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { PythonExtension } from '@vscode/python-extension';
-import { Candidate, candidates, describeCandidate, Interpreter } from '../core/interpreter';
-import { findInterpreter, probe } from '../core/runner';
-import { Commands, Settings } from '../ids';
+import { Candidate, candidates, describeCandidate, Interpreter } from '../../core/interpreter/interpreter';
+import { findInterpreter, probe } from '../../node/runner/run';
+import { Commands, Settings } from '../../ids';
 
 const PYTHON_EXTENSION_ID = 'ms-python.python';
 

@@ -1,15 +1,15 @@
 // Practice files on disk and check runs against them.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Exercise, ExerciseRef, findExercise } from '../core/model';
-import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile, seedFromHeader, VARIANT_TAG } from '../core/practiceFile';
-import { instantiate, newSeed, ParamValue } from '../core/variants';
-import { recordGenerated, recordRun } from '../core/progress';
-import { RunResult, summarize } from '../core/results';
-import { DatabaseConfig, RunReport, runChecks } from '../core/runner';
-import { MYSQL_PASSWORD_SECRET, Settings } from '../ids';
-import { InterpreterService } from './interpreters';
-import { ProgressStore, SyllabusService } from './services';
+import { Exercise, ExerciseRef, findExercise } from '../../core/syllabus/model';
+import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile, seedFromHeader, VARIANT_TAG } from '../../core/practice/practiceFile';
+import { instantiate, newSeed, ParamValue } from '../../core/syllabus/variants';
+import { recordGenerated, recordRun } from '../../core/progress/progress';
+import { RunResult, summarize } from '../../core/runner/results';
+import { DatabaseConfig, RunReport, runChecks } from '../../node/runner/run';
+import { MYSQL_PASSWORD_SECRET, Settings } from '../../ids';
+import { InterpreterService } from '../interpreter/service';
+import { ProgressStore, SyllabusService } from '../syllabus/service';
 
 /** Where practice files live and which exercise a file belongs to. */
 export class PracticeFiles implements vscode.Disposable {

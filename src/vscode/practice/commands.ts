@@ -1,18 +1,18 @@
 // The palette and tree commands. Each returns its result so tests and other commands can use it.
 import * as vscode from 'vscode';
-import { allExercises, ExerciseRef } from '../core/model';
-import { exerciseStatus, forget, revealHint, solutionStanding, topicKeys } from '../core/progress';
-import { RunResult, summarize } from '../core/results';
-import { renderTopicPage } from '../core/topicPage';
-import { instantiate } from '../core/variants';
-import { Commands, MYSQL_PASSWORD_SECRET, TOPIC_SCHEME } from '../ids';
-import { UNTRUSTED_MESSAGE } from './practice';
-import { CheckDiagnostics, failedRunsForSolution, SolutionDocuments } from './feedback';
-import { InterpreterService } from './interpreters';
-import { PracticeFiles } from './practice';
-import { ProgressStore, SyllabusService } from './services';
-import { CheckTests } from './testing';
-import { TreeNode } from './tree';
+import { allExercises, ExerciseRef } from '../../core/syllabus/model';
+import { exerciseStatus, forget, revealHint, solutionStanding, topicKeys } from '../../core/progress/progress';
+import { RunResult, summarize } from '../../core/runner/results';
+import { renderTopicPage } from '../../core/practice/topicPage';
+import { instantiate } from '../../core/syllabus/variants';
+import { Commands, MYSQL_PASSWORD_SECRET, TOPIC_SCHEME } from '../../ids';
+import { UNTRUSTED_MESSAGE } from './files';
+import { CheckDiagnostics, failedRunsForSolution, SolutionDocuments } from '../checks/feedback';
+import { InterpreterService } from '../interpreter/service';
+import { PracticeFiles } from './files';
+import { ProgressStore, SyllabusService } from '../syllabus/service';
+import { CheckTests } from '../checks/testing';
+import { TreeNode } from '../syllabus/tree';
 
 /** What the commands need. */
 export interface CommandDeps {

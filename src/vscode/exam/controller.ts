@@ -5,16 +5,16 @@ import * as vscode from 'vscode';
 import {
   addToHistory, answer, drawExam, drawQuiz, EXAM_HISTORY_KEY, EXAM_SESSION_KEY, ExamResult, ExamSession, flag, goTo,
   isExpired, readHistory, readSession, score,
-} from '../core/exam';
-import { examView, ExamView, resultView, ResultView, sessionIndex } from '../core/examView';
-import { ExamCertification, findTopic, Question } from '../core/model';
-import { loadQuestions, QuestionBank } from '../core/questionLoader';
-import { formatProblem } from '../core/syllabusLoader';
-import { readYamlFolder } from './yamlFolder';
-import { newSeed } from '../core/variants';
-import { Commands, Views } from '../ids';
-import { SyllabusService } from './services';
-import { pickTopic, topicFrom } from './commands';
+} from '../../core/exam/exam';
+import { examView, ExamView, resultView, ResultView, sessionIndex } from '../../core/exam/view';
+import { ExamCertification, findTopic, Question } from '../../core/syllabus/model';
+import { loadQuestions, QuestionBank } from '../../core/exam/questionLoader';
+import { formatProblem } from '../../core/syllabus/loader';
+import { readYamlFolder } from '../syllabus/yamlFolder';
+import { newSeed } from '../../core/syllabus/variants';
+import { Commands, Views } from '../../ids';
+import { SyllabusService } from '../syllabus/service';
+import { pickTopic, topicFrom } from '../practice/commands';
 
 /** The question banks: compiled at build time, or read from YAML when the syllabus was. */
 export class QuestionService implements vscode.Disposable {

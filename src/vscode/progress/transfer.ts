@@ -2,14 +2,14 @@
 // merge rules are in core/progressTransfer; this layer asks for files and confirmations and reports.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { HISTORY_LIMIT } from '../core/exam';
-import { emptyProgress } from '../core/progress';
+import { HISTORY_LIMIT } from '../../core/exam/exam';
+import { emptyProgress } from '../../core/progress/progress';
 import {
   exportFileName, exportProgress, mergeHistory, MergeSummary, mergeProgress, parseProgressExport, progressCounts, serializeExport,
-} from '../core/progressTransfer';
-import { Commands, Views } from '../ids';
-import { ExamController, ExamStore } from './exam';
-import { ProgressStore, SyllabusService } from './services';
+} from '../../core/progress/transfer';
+import { Commands, Views } from '../../ids';
+import { ExamController, ExamStore } from '../exam/controller';
+import { ProgressStore, SyllabusService } from '../syllabus/service';
 
 /** What the progress transfer commands need. */
 export interface ProgressTransferDeps {

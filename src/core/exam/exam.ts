@@ -1,7 +1,7 @@
 // Mock exams and topic quizzes: drawing questions by domain weight, answering, timing, scoring
 // and the history of attempts. Pure: time and randomness come in as arguments.
-import { ExamCertification, Question } from './model';
-import { generator } from './variants';
+import { ExamCertification, Question } from '../syllabus/model';
+import { generator } from '../syllabus/variants';
 
 /** Workspace-state key of the exam in progress (survives a window reload). */
 export const EXAM_SESSION_KEY = 'certPath.exam.session';

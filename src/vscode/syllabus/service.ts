@@ -1,8 +1,8 @@
 // State holders the VS Code layer shares: the loaded syllabus and the workspace's progress.
 import * as vscode from 'vscode';
-import { Syllabus } from '../core/model';
-import { PROGRESS_KEY, ProgressState, readProgress } from '../core/progress';
-import { loadSyllabus } from '../core/syllabusLoader';
+import { Syllabus } from '../../core/syllabus/model';
+import { PROGRESS_KEY, ProgressState, readProgress } from '../../core/progress/progress';
+import { loadSyllabus } from '../../core/syllabus/loader';
 import { readYamlFolder } from './yamlFolder';
 import type { PackSources } from './packs';
 

@@ -6,10 +6,10 @@ import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Candidate, choose, Interpreter, parseProbe, PROBE_CODE, ProbeOutcome, supported } from './interpreter';
-import { Check, ExerciseKind } from './model';
-import { interpretResults, RunResult, Termination } from './results';
-import { ParamValue } from './variants';
+import { Candidate, choose, Interpreter, parseProbe, PROBE_CODE, ProbeOutcome, supported } from '../../core/interpreter/interpreter';
+import { Check, ExerciseKind } from '../../core/syllabus/model';
+import { interpretResults, RunResult, Termination } from '../../core/runner/results';
+import { ParamValue } from '../../core/syllabus/variants';
 
 /** Bytes of stdout and of stderr kept from one run; the rest is counted, not stored. */
 export const OUTPUT_CAP = 256 * 1024;

@@ -1,7 +1,7 @@
 // Progress rules. State is plain data stored under one versioned key; every change returns a new
 // state, and records for exercises the syllabus no longer has are kept untouched.
-import { Certification, ExamCertification, exerciseKey, Syllabus, Topic } from './model';
-import { RunOutcome } from './results';
+import { Certification, ExamCertification, exerciseKey, Syllabus, Topic } from '../syllabus/model';
+import { RunOutcome } from '../runner/results';
 
 /** The workspace-state key progress is stored under. */
 export const PROGRESS_KEY = 'certPath.progress';

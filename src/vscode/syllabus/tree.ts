@@ -1,13 +1,13 @@
 // The Syllabus tree: certification → domain → topic → exercise, with progress.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Credential, Domain, ExamCertification, ExerciseRef, exerciseKey, SyllabusProblem, Topic } from '../core/model';
+import { Credential, Domain, ExamCertification, ExerciseRef, exerciseKey, SyllabusProblem, Topic } from '../../core/syllabus/model';
 import {
   certExerciseTally, credentialStanding, exerciseStatus, ProgressState, Status, topicsTally, topicTally,
-} from '../core/progress';
-import { formatProblem } from '../core/syllabusLoader';
-import { Commands, Settings } from '../ids';
-import { ProgressStore, SyllabusService } from './services';
+} from '../../core/progress/progress';
+import { formatProblem } from '../../core/syllabus/loader';
+import { Commands, Settings } from '../../ids';
+import { ProgressStore, SyllabusService } from './service';
 
 /** A node of the Syllabus tree. */
 export type TreeNode =

@@ -2,9 +2,9 @@
 // the file and line, the Cert Path output, and one notification when a pack is broken.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Syllabus, SyllabusProblem } from '../core/model';
-import { formatProblem, SyllabusSource } from '../core/syllabusLoader';
-import { Settings } from '../ids';
+import { Syllabus, SyllabusProblem } from '../../core/syllabus/model';
+import { formatProblem, SyllabusSource } from '../../core/syllabus/loader';
+import { Settings } from '../../ids';
 import { readYamlFolder, YAML_FILE } from './yamlFolder';
 
 /** What reading the packs gave: their texts, and paths that could not be read. */

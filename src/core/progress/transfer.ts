@@ -1,6 +1,6 @@
 // Progress export and import: the file format, reading it defensively, and merging it into a
 // workspace's progress and exam history so that nothing already earned is ever lost.
-import { ExamResult, HISTORY_LIMIT, readHistory } from './exam';
+import { ExamResult, HISTORY_LIMIT, readHistory } from '../exam/exam';
 import { ExerciseProgress, PROGRESS_VERSION, ProgressState, readProgress } from './progress';
 
 /** The `format` field that marks a Cert Path progress file. */

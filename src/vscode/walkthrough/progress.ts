@@ -2,10 +2,10 @@
 // a step when its `onContext:` key becomes true and remembers that itself, so each key is only ever
 // set to true, once, and only by the event that proves the step's action happened.
 import * as vscode from 'vscode';
-import { ContextKeys, Settings } from '../ids';
-import { ExamController } from './exam';
-import { InterpreterService } from './interpreters';
-import { CheckService, PracticeFiles } from './practice';
+import { ContextKeys, Settings } from '../../ids';
+import { ExamController } from '../exam/controller';
+import { InterpreterService } from '../interpreter/service';
+import { CheckService, PracticeFiles } from '../practice/files';
 
 /** Sets the walkthrough's context keys when an interpreter is chosen, a file generated, checks run, an exam opened. */
 export class WalkthroughProgress implements vscode.Disposable {
