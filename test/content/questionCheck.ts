@@ -3,7 +3,8 @@
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { Candidate } from '../../src/core/interpreter/interpreter';
-import { Question, Syllabus } from '../../src/core/syllabus/model';
+import { Syllabus } from '../../src/core/syllabus/model';
+import { Question } from '../../src/core/exam/question';
 import { GAP, loadQuestions, parseRaisesChoice, QuestionBank, raisesInOutput } from '../../src/core/exam/questionLoader';
 import { formatProblem } from '../../src/core/syllabus/loader';
 import { readYamlFiles } from '../../src/node/files';

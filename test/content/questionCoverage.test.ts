@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { QUIZ_SIZE } from '../../src/core/exam/exam';
-import { ExamCertification, Question, QuestionType } from '../../src/core/syllabus/model';
+import { ExamCertification } from '../../src/core/syllabus/model';
+import { Question, QuestionType } from '../../src/core/exam/question';
 import { ROOT, shippedSyllabus } from './helpers';
 import { isVerifiable, shippedQuestions } from './questionCheck';
 import { chance, decisions, isNothing, meanScore, STRATEGIES } from './shortcuts';

@@ -1,6 +1,6 @@
 // Test-wise strategies: ways to answer without knowing Python. Each returns the expected score of the
 // strategy on one question (ties split evenly), so a bank can be measured against blind guessing.
-import { Question } from '../../src/core/syllabus/model';
+import { Question } from '../../src/core/exam/question';
 import { parseRaisesChoice, raisesInOutput } from '../../src/core/exam/raises';
 import { editDistance } from '../../src/core/syllabus/yamlReader';
 

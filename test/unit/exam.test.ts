@@ -4,7 +4,8 @@ import {
   QUIZ_SIZE, readHistory, readSession, score, timeLeft, weakObjectives,
 } from '../../src/core/exam/exam';
 import { examView, resultView, sessionIndex } from '../../src/core/exam/view';
-import { ExamCertification, Question, Topic } from '../../src/core/syllabus/model';
+import { ExamCertification, Topic } from '../../src/core/syllabus/model';
+import { Question } from '../../src/core/exam/question';
 
 function topic(id: string, objectives: string[]): Topic {
   return { id, title: `Topic ${id}`, summary: '', objectives, covers: [], exercises: [] };

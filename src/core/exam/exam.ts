@@ -1,7 +1,8 @@
 // Mock exams and topic quizzes: drawing questions by domain weight, answering, timing, scoring
 // and the history of attempts. Pure: time and randomness come in as arguments.
-import { ExamCertification, Question } from '../syllabus/model';
-import { generator } from '../syllabus/variants';
+import { ExamCertification } from '../syllabus/model';
+import { Question } from './question';
+import { generator, shuffled } from '../random';
 
 /** Workspace-state key of the exam in progress (survives a window reload). */
 export const EXAM_SESSION_KEY = 'certPath.exam.session';
@@ -100,15 +101,6 @@ export function domainQuotas(cert: ExamCertification, available: Map<string, num
     if (!gave) break;
   }
   return quotas;
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 function item(q: Question, random: () => number): SessionItem {

@@ -1,7 +1,9 @@
 // Parses and validates question banks (syllabus/questions/*.yaml) against the loaded syllabus.
 // A file with any problem contributes no questions, as with syllabus files.
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
-import { ExamCertification, findTopic, Gap, Question, QuestionType, Syllabus, SyllabusProblem, VerifyMode } from '../syllabus/model';
+import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { parseYaml } from '../syllabus/yaml';
+import { ExamCertification, findTopic, Syllabus, SyllabusProblem } from '../syllabus/model';
+import { Gap, Question, QuestionType, VerifyMode } from './question';
 import { SyllabusSource } from '../syllabus/loader';
 import { Labeler, Locator, QUESTIONS_SCHEMA, schemaProblems, sharedValidator } from '../syllabus/schema';
 import { ID, Reader } from '../syllabus/yamlReader';
@@ -185,11 +187,9 @@ function questionLabel(data: unknown): Labeler {
 
 /** Parses one question file; its questions are returned only if the file has no problems. */
 export function parseQuestionFile(source: SyllabusSource, syllabus: Syllabus): QuestionBank {
-  const lines = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length) {
-    return { questions: [], problems: doc.errors.map((e) => ({ file: source.file, line: e.linePos?.[0].line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
-  }
+  const parsed = parseYaml(source.file, source.text);
+  if (parsed.problems) return { questions: [], problems: parsed.problems };
+  const { doc, lines } = parsed;
   const r = new Reader(source.file, lines);
   if (!isMap(doc.contents)) {
     r.problem(doc.contents, 'a question file must be a mapping with `certification` and `questions` at the top level');

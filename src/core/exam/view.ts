@@ -2,7 +2,8 @@
 // the webview script only places it. Answers cross the boundary as shown positions.
 import { ExamResult, ExamSession, weakObjectives } from './exam';
 import { escapeHtml, highlightPython, inlineMarkdown } from '../text/highlight';
-import { ExamCertification, Question } from '../syllabus/model';
+import { ExamCertification } from '../syllabus/model';
+import { Question } from './question';
 import { raisesInOutput } from './raises';
 
 /** How a question's choices are displayed. */

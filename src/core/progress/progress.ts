@@ -1,5 +1,6 @@
 // Progress rules. State is plain data stored under one versioned key; every change returns a new
 // state, and records for exercises the syllabus no longer has are kept untouched.
+import { isRecord } from '../records';
 import { Certification, ExamCertification, exerciseKey, Syllabus, Topic } from '../syllabus/model';
 import { RunOutcome } from '../runner/results';
 
@@ -35,9 +36,6 @@ export function emptyProgress(): ProgressState {
   return { version: PROGRESS_VERSION, exercises: {} };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function cleanEntry(value: unknown): ExerciseProgress | undefined {
   if (!isRecord(value)) return undefined;

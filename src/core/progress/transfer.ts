@@ -1,5 +1,6 @@
 // Progress export and import: the file format, reading it defensively, and merging it into a
 // workspace's progress and exam history so that nothing already earned is ever lost.
+import { isRecord } from '../records';
 import { ExamResult, HISTORY_LIMIT, readHistory } from '../exam/exam';
 import { ExerciseProgress, PROGRESS_VERSION, ProgressState, readProgress } from './progress';
 
@@ -37,9 +38,6 @@ export interface MergeSummary {
 
 const HOW_TO = 'Choose a file written by "Cert Path: Export Progress…".';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The export of a workspace's progress and exam history. */
 export function exportProgress(progress: ProgressState, examHistory: ExamResult[], extensionVersion: string, now: Date): ProgressExport {

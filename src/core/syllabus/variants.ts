@@ -1,5 +1,6 @@
 // Exercise variants: an exercise with `params` draws new values at each generation, from a seed that
 // the practice file records, so the same seed always gives the same task, checks and solution.
+import { generator, shuffled } from '../random';
 import { evaluate, namesIn, pythonNumber } from './arithmetic';
 import { Check, Exercise } from './model';
 
@@ -14,29 +15,10 @@ export type ParamSpec =
   | { sample: ParamValue[]; k: number }
   | { shuffle: ParamValue[] };
 
+export { generator, newSeed } from '../random';
+
 /** A fixed seed for exercises without params, so their files need no variant line. */
 export const NO_VARIANT = 0;
-
-/** mulberry32: small, fast and the same on every platform. */
-export function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** Draws every parameter from the seed, in the order the exercise lists them. */
 export function drawParams(specs: Record<string, ParamSpec>, seed: number): Record<string, ParamValue> {
@@ -122,9 +104,4 @@ export function instantiate(exercise: Exercise, seed: number): { exercise: Exerc
     },
     params,
   };
-}
-
-/** A fresh seed for a new generation (1 … 2^31-1; 0 means "no variant"). */
-export function newSeed(random: () => number = Math.random): number {
-  return 1 + Math.floor(random() * 0x7ffffffe);
 }

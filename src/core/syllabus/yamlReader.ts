@@ -1,6 +1,7 @@
 // Field readers for the question banks, after the schema has checked their shape: each problem is `file:line`.
 import { isMap, isScalar, isSeq, LineCounter, Node, YAMLMap } from 'yaml';
 import { SyllabusProblem } from './model';
+import { duplicateIds } from './yaml';
 
 /** The shape of every id: lower-case words joined by single hyphens. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -94,13 +95,8 @@ export class Reader {
   }
 
   unique<T extends { id: string }>(items: T[], nodes: YAMLMap[], what: string): void {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      if (!item.id) return;
-      const first = seen.get(item.id);
-      if (first !== undefined) this.problem(this.value(nodes[i], 'id'), `duplicate ${what} id \`${item.id}\` (first used on line ${first})`);
-      else seen.set(item.id, this.lineOf(this.value(nodes[i], 'id')));
-    });
+    const entries = items.map((item, i) => ({ id: item.id, where: this.value(nodes[i], 'id') }));
+    for (const d of duplicateIds(entries)) this.problem(d.where, `duplicate ${what} id \`${d.id}\` (first used on line ${this.lineOf(d.first)})`);
   }
 }
 

@@ -7,7 +7,8 @@ import {
   isExpired, readHistory, readSession, score,
 } from '../../core/exam/exam';
 import { examView, ExamView, resultView, ResultView, sessionIndex } from '../../core/exam/view';
-import { ExamCertification, findTopic, Question } from '../../core/syllabus/model';
+import { ExamCertification, findTopic } from '../../core/syllabus/model';
+import { Question } from '../../core/exam/question';
 import { loadQuestions, QuestionBank } from '../../core/exam/questionLoader';
 import { formatProblem } from '../../core/syllabus/loader';
 import { readYamlFolder } from '../syllabus/yamlFolder';
