@@ -11,7 +11,8 @@ import { CheckService, PracticeFiles } from './vscode/practice/files';
 import { ExamController, ExamStartOptions, ExamStore, QuestionService } from './vscode/exam/controller';
 import { registerProgressTransfer } from './vscode/progress/transfer';
 import { PackReader, SyllabusProblems } from './vscode/syllabus/packs';
-import { ProgressStore, SyllabusService } from './vscode/syllabus/service';
+import { SyllabusService } from './vscode/syllabus/service';
+import { ProgressStore } from './vscode/progress/store';
 import { SyllabusTree, TreeNode } from './vscode/syllabus/tree';
 import { WalkthroughProgress } from './vscode/walkthrough/progress';
 

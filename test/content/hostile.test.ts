@@ -7,9 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Candidate } from '../../src/core/interpreter/interpreter';
-import { findExercise } from '../../src/core/syllabus/model';
+import { findExercise } from '../../src/core/syllabus/index';
 import { CheckStatus, RunOutcome } from '../../src/core/runner/results';
-import { findInterpreter, RunReport, runChecks } from '../../src/node/runner/run';
+import { RunReport, runChecks } from '../../src/node/runner/run';
+import { findInterpreter } from '../../src/node/runner/probe';
 import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
 
 const python = testPython();

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import { findExercise } from '../../src/core/syllabus/model';
+import { findExercise } from '../../src/core/syllabus/index';
 import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
 import { RunReport, runChecks } from '../../src/node/runner/run';
 import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';

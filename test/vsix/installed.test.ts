@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { findExercise } from '../../src/core/syllabus/model';
+import { findExercise } from '../../src/core/syllabus/index';
 import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
 import { RunResult } from '../../src/core/runner/results';
 import { Commands, Views } from '../../src/ids';

@@ -1,5 +1,6 @@
-// Which Python to run, in order: the certPath.pythonPath setting, the Python extension's active
-// environment, then python3 / python / py -3 on PATH. The first that answers as 3.8+ is used.
+// Which Python to run, in order: the interpreter setting, the Python extension's active environment,
+// then python3 / python / py -3 on PATH. The first that answers as 3.8+ is used.
+import type { SettingName } from '../config';
 
 /** Where a candidate came from, for messages. */
 export type CandidateSource = 'setting' | 'python-extension' | 'path';
@@ -57,8 +58,15 @@ export type ProbeOutcome =
   | { kind: 'tooOld'; candidate: Candidate; version: [number, number, number]; executable: string }
   | { kind: 'missing'; candidate: Candidate; detail: string };
 
+/** The interpreter found, or why none can be used (and the setting that would fix it, for the edge to name). */
+export interface Choice {
+  interpreter?: Interpreter;
+  message?: string;
+  setting?: SettingName;
+}
+
 /** Picks the first usable interpreter, or explains in one sentence what was found and how to fix it. */
-export function choose(outcomes: ProbeOutcome[]): { interpreter?: Interpreter; message?: string } {
+export function choose(outcomes: ProbeOutcome[]): Choice {
   const ok = outcomes.find((o): o is Extract<ProbeOutcome, { kind: 'ok' }> => o.kind === 'ok');
   if (ok) return { interpreter: ok.interpreter };
   const need = `Cert Path needs Python ${MIN_VERSION.join('.')} or newer`;
@@ -69,7 +77,7 @@ export function choose(outcomes: ProbeOutcome[]): { interpreter?: Interpreter; m
   }
   const first = outcomes[0];
   if (first && first.kind === 'missing' && first.candidate.source === 'setting') {
-    return { message: `${need}, but the setting certPath.pythonPath points to "${first.candidate.command}", which did not start (${first.detail}). Select an interpreter or fix the setting.` };
+    return { message: `${need}, but the interpreter setting points to "${first.candidate.command}", which did not start (${first.detail}). Select an interpreter or fix the setting.`, setting: 'pythonPath' };
   }
   const tried = outcomes.map((o) => (o.kind === 'missing' ? describeCandidate(o.candidate) : '')).filter(Boolean);
   return { message: `No Python interpreter found (tried ${tried.join(', ')}). ${need}: install it or select an interpreter.` };

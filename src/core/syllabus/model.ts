@@ -245,7 +245,3 @@ export function findTopic(cert: ExamCertification, topicId: string): { domain: D
   return undefined;
 }
 
-/** Looks an exercise up by its progress key. */
-export function findExercise(syllabus: Syllabus, key: string): ExerciseRef | undefined {
-  return allExercises(syllabus).find((ref) => ref.key === key);
-}

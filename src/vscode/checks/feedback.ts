@@ -1,13 +1,15 @@
 // Feedback where the learner looks: diagnostics on failing lines, CodeLens on practice files,
 // the status bar count, watch mode, and read-only solution documents.
 import * as vscode from 'vscode';
-import { allExercises, ExerciseRef, findExercise } from '../../core/syllabus/model';
+import { allExercises, ExerciseRef } from '../../core/syllabus/model';
+import { findExercise } from '../../core/syllabus/index';
 import { certExerciseTally, solutionStanding } from '../../core/progress/progress';
 import { RunReport } from '../../node/runner/run';
 import { instantiate } from '../../core/syllabus/variants';
 import { Commands, Settings, SOLUTION_SCHEME, Views } from '../../ids';
 import { CheckService, PracticeFiles } from '../practice/files';
-import { ProgressStore, SyllabusService } from '../syllabus/service';
+import { SyllabusService } from '../syllabus/service';
+import { ProgressStore } from '../progress/store';
 
 /** Failing checks as diagnostics (source "Cert Path") on the lines they point at. */
 export class CheckDiagnostics implements vscode.Disposable {

@@ -10,7 +10,8 @@ import { UNTRUSTED_MESSAGE } from './files';
 import { CheckDiagnostics, failedRunsForSolution, SolutionDocuments } from '../checks/feedback';
 import { InterpreterService } from '../interpreter/service';
 import { PracticeFiles } from './files';
-import { ProgressStore, SyllabusService } from '../syllabus/service';
+import { SyllabusService } from '../syllabus/service';
+import { ProgressStore } from '../progress/store';
 import { CheckTests } from '../checks/testing';
 import { TreeNode } from '../syllabus/tree';
 

@@ -1,7 +1,8 @@
 // Practice files on disk and check runs against them.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Exercise, ExerciseRef, findExercise } from '../../core/syllabus/model';
+import { Exercise, ExerciseRef } from '../../core/syllabus/model';
+import { findExercise } from '../../core/syllabus/index';
 import { backupName, keyFromHeader, keyFromRelativePath, practiceRelativePath, renderPracticeFile, seedFromHeader, VARIANT_TAG } from '../../core/practice/practiceFile';
 import { instantiate, newSeed, ParamValue } from '../../core/syllabus/variants';
 import { recordGenerated, recordRun } from '../../core/progress/progress';
@@ -9,7 +10,8 @@ import { RunResult, summarize } from '../../core/runner/results';
 import { DatabaseConfig, RunReport, runChecks } from '../../node/runner/run';
 import { MYSQL_PASSWORD_SECRET, Settings } from '../../ids';
 import { InterpreterService } from '../interpreter/service';
-import { ProgressStore, SyllabusService } from '../syllabus/service';
+import { SyllabusService } from '../syllabus/service';
+import { ProgressStore } from '../progress/store';
 
 /** Where practice files live and which exercise a file belongs to. */
 export class PracticeFiles implements vscode.Disposable {

@@ -9,7 +9,8 @@ import {
 } from '../../core/progress/transfer';
 import { Commands, Views } from '../../ids';
 import { ExamController, ExamStore } from '../exam/controller';
-import { ProgressStore, SyllabusService } from '../syllabus/service';
+import { SyllabusService } from '../syllabus/service';
+import { ProgressStore } from '../progress/store';
 
 /** What the progress transfer commands need. */
 export interface ProgressTransferDeps {

@@ -7,7 +7,8 @@ import {
 } from '../../core/progress/progress';
 import { formatProblem } from '../../core/syllabus/loader';
 import { Commands, Settings } from '../../ids';
-import { ProgressStore, SyllabusService } from './service';
+import { SyllabusService } from './service';
+import { ProgressStore } from '../progress/store';
 
 /** A node of the Syllabus tree. */
 export type TreeNode =
