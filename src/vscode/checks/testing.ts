@@ -1,14 +1,17 @@
 // The Testing API view of practice: certification → domain → topic → exercise → check, for the
 // practice files that exist. Every run (Test Explorer, gutter, palette, watch) goes through here,
 // so the Test Results, diagnostics and progress all come from one RunReport.
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExerciseRef, exerciseKey } from '../../core/syllabus/model';
+import { indexOf } from '../../core/syllabus/index';
+import { ExerciseRef } from '../../core/syllabus/model';
+import { affectedBy } from '../../core/practice/location';
 import { checkLines, practiceRelativePath } from '../../core/practice/practiceFile';
 import { CheckResult, RunResult } from '../../core/runner/results';
 import { RunReport } from '../../node/runner/run';
-import { CheckService, PracticeFiles, RunOutcome } from '../practice/files';
+import { PracticeFiles } from '../practice/files';
 import { SyllabusService } from '../syllabus/service';
+import { CheckService, RunOutcome } from './service';
+import { SaveWatch } from './watch';
 
 /** What was last reported for a test item: the same values handed to the TestRun. */
 export interface ReportedState {
@@ -38,6 +41,7 @@ export class CheckTests implements vscode.Disposable {
     private readonly syllabus: SyllabusService,
     private readonly practice: PracticeFiles,
     private readonly checks: CheckService,
+    private readonly watch: SaveWatch,
   ) {
     this.controller = vscode.tests.createTestController('certPath', 'Cert Path');
     this.controller.resolveHandler = async (item) => {
@@ -62,21 +66,13 @@ export class CheckTests implements vscode.Disposable {
   /** Finds every existing practice file and mirrors it as test items. */
   async discover(): Promise<void> {
     const found: { ref: ExerciseRef; uri: vscode.Uri }[] = [];
-    for (const cert of this.syllabus.syllabus.certifications) {
-      if (cert.kind !== 'exam') continue;
-      for (const domain of cert.domains) {
-        for (const topic of domain.topics) {
-          for (const exercise of topic.exercises) {
-            const ref: ExerciseRef = { cert, domain, topic, exercise, key: exerciseKey(cert.id, topic.id, exercise.id) };
-            for (const root of this.practice.roots()) {
-              const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
-              const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
-              if (exists) {
-                found.push({ ref, uri });
-                break;
-              }
-            }
-          }
+    const roots = this.practice.roots();
+    for (const ref of indexOf(this.syllabus.syllabus).exercises) {
+      for (const root of roots) {
+        const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
+        if (await Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false)) {
+          found.push({ ref, uri });
+          break;
         }
       }
     }
@@ -120,10 +116,10 @@ export class CheckTests implements vscode.Disposable {
     return item;
   }
 
-  /** Drops the items of a practice file that is gone. */
+  /** Drops the items of practice files that are gone: the file itself, or a folder holding them (one event for a folder). */
   remove(uri: vscode.Uri): void {
     for (const [key, entry] of this.entries) {
-      if (entry.uri.toString() !== uri.toString()) continue;
+      if (!affectedBy(uri.fsPath, entry.uri.fsPath)) continue;
       entry.item.parent?.children.delete(entry.item.id);
       this.entries.delete(key);
     }
@@ -146,13 +142,10 @@ export class CheckTests implements vscode.Disposable {
     const excluded = new Set((request.exclude ?? []).map((i) => i.id));
     const targets = this.exercisesOf(request.include ?? all).filter((e) => !excluded.has(e.item.id));
     if (request.continuous) {
-      // Continuous run: re-run an included exercise whenever its file is saved, until cancelled.
-      const watching = new Map(targets.map((t) => [t.uri.toString(), t]));
-      const subscription = vscode.workspace.onDidSaveTextDocument((doc) => {
-        const target = watching.get(doc.uri.toString());
-        if (target) void this.runOne(target.ref, target.uri, 'Cert Path (on save)');
-      });
-      token.onCancellationRequested(() => subscription.dispose());
+      // Continuous run: the included exercises re-run whenever their file is saved, until cancelled.
+      const watching = new Set(targets.map((t) => t.uri.toString()));
+      const watcher = this.watch.watch({ wants: (_ref, main) => watching.has(main.toString()), run: (ref, main) => this.runOne(ref, main, 'Cert Path (on save)') });
+      token.onCancellationRequested(() => watcher.dispose());
       return;
     }
     const run = this.controller.createTestRun(request, 'Cert Path');
@@ -170,10 +163,12 @@ export class CheckTests implements vscode.Disposable {
   async runOne(ref: ExerciseRef, uri: vscode.Uri, name = 'Cert Path', token?: vscode.CancellationToken): Promise<RunOutcome> {
     const item = await this.add(ref, uri);
     const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), name);
+    const own = token ? undefined : new vscode.CancellationTokenSource();
     try {
-      return await this.execute(run, this.entries.get(ref.key)!, token ?? new vscode.CancellationTokenSource().token);
+      return await this.execute(run, this.entries.get(ref.key)!, token ?? own!.token);
     } finally {
       run.end();
+      own?.dispose();
     }
   }
 
@@ -246,14 +241,6 @@ export class CheckTests implements vscode.Disposable {
         run.skipped(item);
         break;
     }
-  }
-
-  /** Whether a path is a practice file location the tests mirror (for the file watcher). */
-  isPracticePath(uri: vscode.Uri): boolean {
-    return this.practice.roots().some((root) => {
-      const relative = path.relative(root.fsPath, uri.fsPath);
-      return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
-    });
   }
 
   dispose(): void {

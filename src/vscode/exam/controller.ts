@@ -1,95 +1,19 @@
-// Mock exams and topic quizzes in a webview: the question bank, the stored session and history,
-// and the panel that shows them. The session is saved after every answer, so a window reload (or a
+// Mock exams and topic quizzes in a webview: starting and resuming them, saving each answer, the
+// clock, scoring and the result page. The session is saved after every answer, so a window reload (or a
 // closed panel) loses nothing, and the deadline is a wall-clock time that keeps running meanwhile.
 import * as vscode from 'vscode';
-import {
-  addToHistory, answer, drawExam, drawQuiz, EXAM_HISTORY_KEY, EXAM_SESSION_KEY, ExamResult, ExamSession, flag, goTo,
-  isExpired, readHistory, readSession, score,
-} from '../../core/exam/exam';
-import { examView, ExamView, resultView, ResultView, sessionIndex } from '../../core/exam/view';
+import { answer, drawExam, drawQuiz, ExamResult, ExamSession, flag, goTo, isExpired, score } from '../../core/exam/exam';
+import { bankChoices, sessionIndex } from '../../core/exam/positions';
+import { examView, ExamView, resultView, ResultView } from '../../core/exam/view';
 import { ExamCertification, findTopic } from '../../core/syllabus/model';
-import { Question } from '../../core/exam/question';
-import { loadQuestions, QuestionBank } from '../../core/exam/questionLoader';
-import { formatProblem } from '../../core/syllabus/loader';
-import { readYamlFolder } from '../syllabus/yamlFolder';
-import { newSeed } from '../../core/syllabus/variants';
+import { newSeed } from '../../core/random';
 import { Commands, Views } from '../../ids';
+import { FromWebview, parseFromWebview } from '../../webview/protocol';
+import { pickTopic, topicFrom } from '../practice/pickers';
 import { SyllabusService } from '../syllabus/service';
-import { pickTopic, topicFrom } from '../practice/commands';
-
-/** The question banks: compiled at build time, or read from YAML when the syllabus was. */
-export class QuestionService implements vscode.Disposable {
-  private cached?: Promise<QuestionBank>;
-  private readonly subscription: vscode.Disposable;
-
-  constructor(private readonly folder: vscode.Uri, private readonly compiled: vscode.Uri | undefined, private readonly syllabus: SyllabusService, private readonly output: vscode.OutputChannel) {
-    // A reloaded syllabus may rename topics: validate the banks again on next use.
-    this.subscription = syllabus.onDidChange(() => (this.cached = undefined));
-  }
-
-  /** The loaded bank (problems are written to the output, never thrown). */
-  bank(): Promise<QuestionBank> {
-    this.cached ??= this.load().then((bank) => {
-      for (const p of bank.problems) this.output.appendLine(formatProblem(p));
-      return bank;
-    });
-    return this.cached;
-  }
-
-  private async load(): Promise<QuestionBank> {
-    const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-    const compiled = async (): Promise<QuestionBank | undefined> => {
-      if (!this.compiled) return undefined;
-      try {
-        const data = JSON.parse(decode(await vscode.workspace.fs.readFile(this.compiled))) as { questions: Question[] };
-        return { questions: data.questions, problems: [] };
-      } catch {
-        return undefined;
-      }
-    };
-    const fromBuild = this.syllabus.fromCompiled ? await compiled() : undefined;
-    if (fromBuild) return fromBuild;
-    const read = await readYamlFolder(this.folder, (name) => `syllabus/questions/${name}`);
-    // A packaged extension ships only the compiled bank.
-    if (!read) return (await compiled()) ?? { questions: [], problems: [{ file: 'syllabus/questions', line: 1, message: 'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension' }] };
-    const bank = loadQuestions(read.sources, this.syllabus.syllabus);
-    return { questions: bank.questions, problems: [...read.problems, ...bank.problems] };
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-  }
-}
-
-/** The exam in progress and the history of attempts, in workspace state. */
-export class ExamStore {
-  constructor(private readonly memento: vscode.Memento) {}
-
-  /** The exam or quiz in progress, if any. */
-  get session(): ExamSession | undefined {
-    return readSession(this.memento.get(EXAM_SESSION_KEY));
-  }
-
-  /** Saves (or, with undefined, clears) the session in progress. */
-  async setSession(session: ExamSession | undefined): Promise<void> {
-    await this.memento.update(EXAM_SESSION_KEY, session);
-  }
-
-  /** Finished attempts, newest first. */
-  get history(): ExamResult[] {
-    return readHistory(this.memento.get(EXAM_HISTORY_KEY)).history;
-  }
-
-  /** Records a finished attempt. */
-  async record(result: ExamResult): Promise<void> {
-    await this.memento.update(EXAM_HISTORY_KEY, addToHistory(this.history, result));
-  }
-
-  /** Replaces the whole history (an import merges into it, Reset All Progress empties it). */
-  async setHistory(history: ExamResult[]): Promise<void> {
-    await this.memento.update(EXAM_HISTORY_KEY, history);
-  }
-}
+import { examPanelHtml, examPanelOptions } from './panel';
+import { QuestionService } from './questions';
+import { ExamStore } from './store';
 
 /** Options tests pass instead of answering quick picks and dialogs. */
 export interface ExamStartOptions {
@@ -99,15 +23,6 @@ export interface ExamStartOptions {
   resume?: boolean;
   seed?: number;
 }
-
-type FromWebview =
-  | { type: 'ready' }
-  | { type: 'answer'; item: number; chosen: number[] }
-  | { type: 'flag'; item: number; flagged: boolean }
-  | { type: 'goto'; item: number }
-  | { type: 'submit' }
-  | { type: 'openTopic'; topic: string }
-  | { type: 'again' };
 
 /** Runs exams and quizzes: starting, the panel, saving each answer, the clock, scoring. */
 export class ExamController implements vscode.Disposable, vscode.WebviewPanelSerializer {
@@ -162,7 +77,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
 
   /** Cert Path: Start Topic Quiz (tree context menu on a topic or exercise). */
   async startQuiz(arg?: unknown, options: ExamStartOptions = {}): Promise<ExamSession | undefined> {
-    const node = topicFrom(arg) ?? (await pickTopic({ syllabus: this.syllabus }, 'Cert Path: Start Topic Quiz'));
+    const node = topicFrom(arg) ?? (await pickTopic(this.syllabus, 'Cert Path: Start Topic Quiz'));
     if (!node) return undefined;
     if (!(await this.settleCurrent(options))) return this.store.session;
     const bank = await this.questions.bank();
@@ -251,7 +166,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
   /** Opens (or focuses) the panel. */
   async show(): Promise<void> {
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(Views.examPanel, 'Cert Path Exam', vscode.ViewColumn.Active, this.options());
+      const panel = vscode.window.createWebviewPanel(Views.examPanel, 'Cert Path Exam', vscode.ViewColumn.Active, examPanelOptions(this.extensionUri));
       this.attach(panel);
     } else {
       this.panel.reveal();
@@ -259,17 +174,18 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     await this.render();
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
-  }
-
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = { light: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'), dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg') };
-    panel.webview.options = this.options();
-    panel.webview.html = this.html(panel.webview);
+    panel.webview.options = examPanelOptions(this.extensionUri);
+    panel.webview.html = examPanelHtml(panel.webview, this.extensionUri);
     this.panelSubscriptions = [
-      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        // Every message is checked before use; anything else is ignored (and logged).
+        const m = parseFromWebview(raw);
+        if (m) void this.onMessage(m);
+        else console.warn(`Cert Path: ignored an unexpected message from the exam panel: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         for (const d of this.panelSubscriptions) d.dispose();
@@ -340,9 +256,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
         const index = sessionIndex(s, (await this.questions.bank()).questions, m.item);
         if (index < 0) return;
         const item = s.items[index];
-        const next = m.type === 'answer'
-          ? answer(s, index, (m.chosen ?? []).map((p) => item.order[p]).filter((c) => c !== undefined))
-          : m.type === 'flag' ? flag(s, index, !!m.flagged) : goTo(s, index);
+        let next = goTo(s, index);
+        if (m.type === 'answer') next = answer(s, index, bankChoices(item, m.chosen));
+        if (m.type === 'flag') next = flag(s, index, m.flagged);
         await this.store.setSession({ ...next, current: m.type === 'goto' ? next.current : index });
         if (m.type !== 'goto') await this.render();
         return;
@@ -370,26 +286,6 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
         return;
       }
     }
-  }
-
-  private html(webview: vscode.Webview): string {
-    const nonce = Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'exam.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'exam.css'));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Cert Path Exam</title>
-</head>
-<body>
-<div id="app" aria-live="off"><p>Loading the exam…</p></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
   }
 
   dispose(): void {

@@ -2,25 +2,25 @@
 // a step when its `onContext:` key becomes true and remembers that itself, so each key is only ever
 // set to true, once, and only by the event that proves the step's action happened.
 import * as vscode from 'vscode';
-import { ContextKeys, Settings } from '../../ids';
+import { ContextKeys } from '../../ids';
+import { Configuration } from '../config';
 import { ExamController } from '../exam/controller';
 import { InterpreterService } from '../interpreter/service';
-import { CheckService, PracticeFiles } from '../practice/files';
+import { PracticeFiles } from '../practice/files';
+import { CheckService } from '../checks/service';
 
 /** Sets the walkthrough's context keys when an interpreter is chosen, a file generated, checks run, an exam opened. */
 export class WalkthroughProgress implements vscode.Disposable {
   private readonly done = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(interpreters: InterpreterService, practice: PracticeFiles, checks: CheckService, exams: ExamController) {
+  constructor(config: Configuration, interpreters: InterpreterService, practice: PracticeFiles, checks: CheckService, exams: ExamController) {
     this.subscriptions = [
       interpreters.onDidChoose(() => this.complete(ContextKeys.walkthroughInterpreterChosen)),
       // Typing a path into the setting is choosing too, but only a path that runs a usable Python.
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration(`${Settings.section}.${Settings.pythonPath}`) || this.done.has(ContextKeys.walkthroughInterpreterChosen)) return;
-        const value = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.pythonPath, '')?.trim();
-        if (!value) return;
-        // InterpreterService, built before this class, has already dropped its cached interpreter.
+      config.onChange(['pythonPath'], () => {
+        if (this.done.has(ContextKeys.walkthroughInterpreterChosen) || !config.get().pythonPath) return;
+        // InterpreterService, created before this class, has already dropped its cached interpreter.
         void interpreters.resolve().then((found) => {
           if (found.interpreter?.source === 'setting') this.complete(ContextKeys.walkthroughInterpreterChosen);
         });
@@ -43,4 +43,9 @@ export class WalkthroughProgress implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** Creates the walkthrough's progress tracker. */
+export function registerWalkthrough(deps: { context: vscode.ExtensionContext; config: Configuration; interpreters: InterpreterService; practice: PracticeFiles; checks: CheckService; exams: ExamController }): void {
+  deps.context.subscriptions.push(new WalkthroughProgress(deps.config, deps.interpreters, deps.practice, deps.checks, deps.exams));
 }
