@@ -27,7 +27,7 @@ export interface VerifyOptions {
   /** Limit for the solution, starter and wrong solutions. */
   timeoutSeconds?: number;
   /** Called as runs finish, for a progress display: (done, total). */
-  progress?(done: number, total: number): void;
+  progress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 

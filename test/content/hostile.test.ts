@@ -124,7 +124,7 @@ describe('hostile environment', function () {
     it(`refuses ${label} with a message naming what was found`, async function () {
       const version = old(prefix);
       if (!version) this.skip(); // only where pyenv has that version (it does on the project machine)
-      const found = await findInterpreter([{ command: path.join(pyenv, version!, 'bin', 'python'), args: [], source: 'setting' }]);
+      const found = await findInterpreter([{ command: path.join(pyenv, version, 'bin', 'python'), args: [], source: 'setting' }]);
       assert.strictEqual(found.interpreter, undefined);
       assert.match(found.message!, new RegExp(`needs Python 3\\.8 or newer; found only Python ${prefix.replace('.', '\\.')}\\.\\d+`));
     });

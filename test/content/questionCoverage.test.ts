@@ -37,7 +37,7 @@ describe('question bank coverage', () => {
 
     it(`${cert.shortTitle}: follows the official blueprint, with ${MOCKS} fresh mocks in every section`, () => {
       assert.ok(cert.blueprint, `${cert.id}.yaml has no blueprint`);
-      const short = cert.blueprint!.sections.map((s) => ({ s, pool: bank.filter((q) => q.objective !== undefined && s.objectives.includes(q.objective)).length }))
+      const short = cert.blueprint.sections.map((s) => ({ s, pool: bank.filter((q) => q.objective !== undefined && s.objectives.includes(q.objective)).length }))
         .filter(({ s, pool }) => pool < MOCKS * s.items)
         .map(({ s, pool }) => `section ${s.id} (${s.title}): ${pool} questions for ${s.items} items per exam (${MOCKS * s.items} needed)`);
       assert.deepStrictEqual(short, [], short.join('\n'));

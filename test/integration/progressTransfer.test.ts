@@ -15,7 +15,6 @@ import { EXPORT_FORMAT, ProgressExport } from '../../src/core/progress/transfer'
 import { RunResult } from '../../src/core/runner/results';
 import { Commands, Views } from '../../src/ids';
 import type { ImportOutcome } from '../../src/vscode/progress/transfer';
-import type { TreeNode } from '../../src/vscode/syllabus/tree';
 import { concrete } from './variant';
 import { until } from './until';
 
@@ -82,7 +81,7 @@ describe('Progress export, import and reset all', function () {
 
   it('exports, resets everything after confirmation, and imports the pass back', async () => {
     passedRef = exercise('pcep/loop-control/is-prime');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: passedRef } as TreeNode);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: passedRef });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(passedRef, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
     const run = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);

@@ -66,7 +66,7 @@ describe('result protocol', () => {
     const r = interpretResults(run(start, pass('a'), pass('b')), KEY, CHECKS, { ...CLEAN, exitCode: 0 });
     assert.strictEqual(r.outcome, 'error');
     assert.strictEqual(r.problem?.kind, 'crash');
-    assert.match(r.problem!.message, /ended the run before every check had reported/);
+    assert.match(r.problem.message, /ended the run before every check had reported/);
   });
 
   it('ignores checks reported out of order, twice, or unknown', () => {

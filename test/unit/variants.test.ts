@@ -63,7 +63,7 @@ describe('exercise variants', () => {
     const { exercise, params } = instantiate(ref.exercise, 12345);
     const text = renderPracticeFile({ ...ref, exercise }, runnerSource, { seed: 12345, params });
     assert.strictEqual(seedFromHeader(text), 12345);
-    assert.ok(text.includes(`, "function", {"n": ${params.n}, "word": ${pythonLiteral(params.word)}}, None, [])`));
+    assert.ok(text.includes(`, "function", {"n": ${pythonLiteral(params.n)}, "word": ${pythonLiteral(params.word)}}, None, [])`));
     assert.strictEqual(seedFromHeader(text.replace('# cert-path-variant: 12345', '# cert-path-variant: banana')), undefined);
     assert.strictEqual(seedFromHeader(renderPracticeFile(ref, runnerSource)), undefined);
   });

@@ -22,11 +22,17 @@ export function topLevelNames(code: string): Set<string> {
 
 const named = (what: string, id: unknown) => (typeof id === 'string' && ID.test(id) ? `${what} \`${id}\`` : what);
 
+function rootLabel(root: Record<string, unknown>): string {
+  if ('extends' in root) return `pack for \`${String(root.extends)}\``;
+  if (isTopicData(root)) return named('topic', root.id);
+  return root.kind === 'credential' ? 'credential' : 'certification';
+}
+
 /** Labels for messages: "exercise `add-two`", "check of exercise `add-two`", ... */
 export function labeler(data: unknown): (path: DataPath) => string {
   return (path) => {
     const root = data as Record<string, unknown>;
-    let label = 'extends' in root ? `pack for \`${String(root.extends)}\`` : isTopicData(root) ? named('topic', root.id) : root.kind === 'credential' ? 'credential' : 'certification';
+    let label = rootLabel(root);
     let here: unknown = data;
     for (let i = 0; i < path.length; i++) {
       const key = path[i];

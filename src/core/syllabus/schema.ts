@@ -103,6 +103,74 @@ function code(value: unknown): string {
   return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 }
 
+/** "`key` in <what>", or for a list entry "every entry of `key` in <what>", or the file itself. */
+function subjectOf(path: DataPath, label: Labeler, root: string): string {
+  if (path.length === 0) return root;
+  const last = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  if (typeof last === 'number') return `every entry of \`${String(parent[parent.length - 1])}\` in ${label(parent.slice(0, -1))}`;
+  return `\`${last}\` in ${label(parent)}`;
+}
+
+/** One schema error, worded: the line it is at and what to say. */
+function wordError(e: ErrorObject, data: unknown, at: Locator, label: Labeler, root: string): { line: number; message: string } {
+  const path = pathOf(e.instancePath, data);
+  const last = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  const subject = subjectOf(path, label, root);
+  const schema = (e.parentSchema ?? {}) as { description?: string; minimum?: number; maximum?: number; properties?: Record<string, unknown>; pattern?: string };
+  const p = e.params as Record<string, unknown>;
+  const line = at.line(path);
+  const described = schema.description ? ` (${schema.description})` : '';
+  switch (e.keyword) {
+    case 'required':
+      return { line, message: `missing field \`${String(p.missingProperty)}\` in ${label(path)}` };
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const near = Object.keys(schema.properties ?? {}).find((k) => editDistance(k, key) <= 2);
+      return { line: at.lineOfNode(at.keyNode(path, key)), message: `unknown field \`${key}\` in ${label(path)}${near ? ` (did you mean \`${near}\`?)` : ''}` };
+    }
+    case 'type': {
+      if (path.length === 0) return { line, message: `${root} must be a mapping of fields at the top level` };
+      const hint = p.type === 'string' && typeof e.data === 'number' ? ' (quote numbers, e.g. "1.1")' : '';
+      return { line, message: `${subject} must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${hint}` };
+    }
+    case 'pattern': {
+      const like = lcFirst(schema.description ?? `like ${String(p.pattern)}`);
+      if (schema.pattern === '\\S') return { line, message: typeof last === 'number' ? `${subject} must be non-empty text` : `${subject} is empty` };
+      if (last === 'id') return { line, message: `id ${code(e.data)} in ${label(parent)} must be ${like}` };
+      return { line, message: `${subject}: ${code(e.data)} must be ${like}` };
+    }
+    case 'propertyNames':
+      return { line: at.lineOfNode(at.keyNode(path, String(p.propertyName))), message: `name \`${String(p.propertyName)}\` in ${subject} must be ${lcFirst((e.schema as { description?: string }).description ?? 'valid')}` };
+    case 'enum':
+      return { line, message: `${subject} must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}` };
+    case 'const':
+      return { line, message: `${subject} must be ${code(p.allowedValue)}` };
+    case 'minItems':
+      return { line, message: p.limit === 1 ? `${subject} must be a non-empty list` : `${subject} needs at least ${String(p.limit)} entries${described}` };
+    case 'maxItems':
+      return { line, message: `${subject} takes at most ${String(p.limit)} entries${described}` };
+    case 'minProperties':
+      return { line, message: `${subject} needs at least ${String(p.limit)} ${p.limit === 1 ? 'entry' : 'entries'}` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const range = schema.minimum !== undefined && schema.maximum !== undefined;
+      return { line, message: range ? `${subject} must be between ${schema.minimum} and ${schema.maximum}` : `${subject} must be ${String(p.comparison)} ${String(p.limit)}` };
+    }
+    case 'dependencies':
+    case 'dependentRequired':
+      return { line, message: `${path.length ? label(path) : root}: \`${String(p.property)}\` needs \`${String(p.missingProperty)}\`` };
+    case 'oneOf':
+    case 'anyOf':
+      return { line, message: `${path.length ? label(path) : root}: write ${schema.description ?? 'one of the allowed forms'}` };
+    default:
+      return { line, message: `${subject} ${e.message ?? 'is not valid'}` };
+  }
+}
+
 /**
  * Words schema errors as problems at the right line. Errors inside a failed `oneOf`/`anyOf` branch are
  * folded into that keyword's one message, and `if` errors (which only say a branch failed) are dropped.
@@ -110,85 +178,14 @@ function code(value: unknown): string {
 export function schemaProblems(errors: ErrorObject[], data: unknown, at: Locator, file: string, label: Labeler, root: string): SyllabusProblem[] {
   const problems: SyllabusProblem[] = [];
   const seen = new Set<string>();
-  const add = (line: number, message: string) => {
-    if (seen.has(`${line}:${message}`)) return;
-    seen.add(`${line}:${message}`);
-    problems.push({ file, line, message });
-  };
   for (const e of errors) {
     if (e.keyword === 'if' || /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath)) continue;
-    // A property name's own error comes again as the `propertyNames` error, worded below.
+    // A property name's own error comes again as the `propertyNames` error, worded there.
     if (e.propertyName !== undefined && e.keyword !== 'propertyNames') continue;
-    const path = pathOf(e.instancePath, data);
-    const last = path[path.length - 1];
-    const parent = path.slice(0, -1);
-    // "`key` in <what>", or for a list entry "every entry of `key` in <what>"
-    const subject = path.length === 0
-      ? root
-      : typeof last === 'number'
-        ? `every entry of \`${String(parent[parent.length - 1])}\` in ${label(parent.slice(0, -1))}`
-        : `\`${last}\` in ${label(parent)}`;
-    const schema = (e.parentSchema ?? {}) as { description?: string; minimum?: number; maximum?: number; properties?: Record<string, unknown>; pattern?: string };
-    const p = e.params as Record<string, unknown>;
-    switch (e.keyword) {
-      case 'required':
-        add(at.line(path), `missing field \`${String(p.missingProperty)}\` in ${label(path)}`);
-        break;
-      case 'additionalProperties': {
-        const key = String(p.additionalProperty);
-        const near = Object.keys(schema.properties ?? {}).find((k) => editDistance(k, key) <= 2);
-        add(at.lineOfNode(at.keyNode(path, key)), `unknown field \`${key}\` in ${label(path)}${near ? ` (did you mean \`${near}\`?)` : ''}`);
-        break;
-      }
-      case 'type': {
-        if (path.length === 0) {
-          add(at.line(path), `${root} must be a mapping of fields at the top level`);
-          break;
-        }
-        const hint = p.type === 'string' && typeof e.data === 'number' ? ' (quote numbers, e.g. "1.1")' : '';
-        add(at.line(path), `${subject} must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${hint}`);
-        break;
-      }
-      case 'pattern':
-        if (schema.pattern === '\\S') add(at.line(path), typeof last === 'number' ? `${subject} must be non-empty text` : `${subject} is empty`);
-        else if (last === 'id') add(at.line(path), `id ${code(e.data)} in ${label(parent)} must be ${lcFirst(schema.description ?? `like ${String(p.pattern)}`)}`);
-        else add(at.line(path), `${subject}: ${code(e.data)} must be ${lcFirst(schema.description ?? `like ${String(p.pattern)}`)}`);
-        break;
-      case 'propertyNames':
-        add(at.lineOfNode(at.keyNode(path, String(p.propertyName))), `name \`${String(p.propertyName)}\` in ${subject} must be ${lcFirst((e.schema as { description?: string }).description ?? 'valid')}`);
-        break;
-      case 'enum':
-        add(at.line(path), `${subject} must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`);
-        break;
-      case 'const':
-        add(at.line(path), `${subject} must be ${code(p.allowedValue)}`);
-        break;
-      case 'minItems':
-        add(at.line(path), p.limit === 1 ? `${subject} must be a non-empty list` : `${subject} needs at least ${String(p.limit)} entries${schema.description ? ` (${schema.description})` : ''}`);
-        break;
-      case 'maxItems':
-        add(at.line(path), `${subject} takes at most ${String(p.limit)} entries${schema.description ? ` (${schema.description})` : ''}`);
-        break;
-      case 'minProperties':
-        add(at.line(path), `${subject} needs at least ${String(p.limit)} ${p.limit === 1 ? 'entry' : 'entries'}`);
-        break;
-      case 'minimum':
-      case 'maximum':
-      case 'exclusiveMinimum':
-      case 'exclusiveMaximum':
-        add(at.line(path), schema.minimum !== undefined && schema.maximum !== undefined ? `${subject} must be between ${schema.minimum} and ${schema.maximum}` : `${subject} must be ${String(p.comparison)} ${String(p.limit)}`);
-        break;
-      case 'dependencies':
-      case 'dependentRequired':
-        add(at.line(path), `${path.length ? label(path) : root}: \`${String(p.property)}\` needs \`${String(p.missingProperty)}\``);
-        break;
-      case 'oneOf':
-      case 'anyOf':
-        add(at.line(path), `${path.length ? label(path) : root}: write ${schema.description ?? 'one of the allowed forms'}`);
-        break;
-      default:
-        add(at.line(path), `${subject} ${e.message ?? 'is not valid'}`);
-    }
+    const { line, message } = wordError(e, data, at, label, root);
+    if (seen.has(`${line}:${message}`)) continue;
+    seen.add(`${line}:${message}`);
+    problems.push({ file, line, message });
   }
   return problems;
 }

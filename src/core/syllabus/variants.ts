@@ -46,7 +46,8 @@ export function pythonLiteral(value: ParamValue): string {
 
 /** A value as text (`{{name}}`): strings and numbers plain, containers as Python literals. */
 export function plainText(value: ParamValue): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : pythonLiteral(value);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : pythonLiteral(value);
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*(!r)?\s*\}\}/g;

@@ -66,7 +66,8 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       cert = picked?.cert;
     }
     if (!cert) return undefined;
-    if (!bank.questions.some((q) => q.cert === cert!.id)) {
+    const chosen = cert;
+    if (!bank.questions.some((q) => q.cert === chosen.id)) {
       void vscode.window.showErrorMessage(`${cert.shortTitle} has no questions in its bank${bank.problems.length ? ' (the question files have problems: see the Cert Path output)' : ''}.`);
       return undefined;
     }
@@ -98,7 +99,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       await this.submit(true);
       return true;
     }
-    let choice = options.discard ? 'Discard' : options.resume ? 'Resume' : undefined;
+    let choice: string | undefined;
+    if (options.discard) choice = 'Discard';
+    else if (options.resume) choice = 'Resume';
     if (!choice) {
       const what = current.kind === 'quiz' ? 'A quiz' : `A ${this.cert(current.cert)?.shortTitle ?? current.cert} mock exam`;
       choice = await vscode.window.showWarningMessage(`${what} is in progress (${current.answers.filter((a) => a.length).length} of ${current.items.length} answered).`, { modal: true }, 'Resume', 'Discard') ?? undefined;

@@ -153,8 +153,16 @@ function go(index: number): void {
   renderExam(exam, true);
 }
 
+function choiceTag(right: boolean, mine: boolean): string {
+  if (right) return mine ? 'your answer, right' : 'right answer';
+  return mine ? 'your answer' : '';
+}
+
+const FILTER_LABELS = { all: 'All', wrong: 'Wrong or unanswered', flagged: 'Flagged' };
+
 function reviewItem(r: ReviewView): HTMLElement {
-  const box = el('article', { class: `review ${r.correct ? 'right' : 'wrong'}`, 'aria-label': `Question ${r.number}, ${r.correct ? 'correct' : r.answered ? 'wrong' : 'not answered'}` });
+  const verdict = r.correct ? 'correct' : 'wrong';
+  const box = el('article', { class: `review ${r.correct ? 'right' : 'wrong'}`, 'aria-label': `Question ${r.number}, ${r.answered || r.correct ? verdict : 'not answered'}` });
   box.append(el('h3', {}, `${r.correct ? '✓' : '✗'} Question ${r.number}${r.flagged ? ' <span class="flag-mark">⚑</span>' : ''} <span class="where">${r.domain} · ${r.topic}</span>`));
   box.append(el('div', { class: 'prompt' }, r.promptHtml));
   if (r.codeHtml) box.append(el('pre', { class: 'code' }, `<code>${r.codeHtml}</code>`));
@@ -162,7 +170,7 @@ function reviewItem(r: ReviewView): HTMLElement {
   r.choices.forEach((c, i) => {
     const right = r.right.includes(i);
     const mine = r.chosen.includes(i);
-    const tag = right && mine ? 'your answer, right' : right ? 'right answer' : mine ? 'your answer' : '';
+    const tag = choiceTag(right, mine);
     list.append(el('li', { class: [right ? 'is-right' : '', mine && !right ? 'is-wrong' : ''].join(' ') }, `<span class="key">${String.fromCharCode(65 + i)}</span>${choiceLabel(c.html, c.style)}${tag ? `<span class="tag">${tag}</span>` : ''}`));
   });
   box.append(list);
@@ -227,7 +235,7 @@ function renderResult(view: ResultView): void {
   const filters = el('div', { class: 'filters', role: 'group', 'aria-label': 'Show' });
   const counts = { all: view.review.length, wrong: view.review.filter((r) => !r.correct).length, flagged: view.review.filter((r) => r.flagged).length };
   for (const f of ['all', 'wrong', 'flagged'] as const) {
-    filters.append(button(`${f === 'all' ? 'All' : f === 'wrong' ? 'Wrong or unanswered' : 'Flagged'} (${counts[f]})`, () => { reviewFilter = f; renderResult(view); }, { 'aria-pressed': String(reviewFilter === f) }));
+    filters.append(button(`${FILTER_LABELS[f]} (${counts[f]})`, () => { reviewFilter = f; renderResult(view); }, { 'aria-pressed': String(reviewFilter === f) }));
   }
   review.append(filters);
   for (const r of view.review) {
@@ -248,7 +256,7 @@ function renderResult(view: ResultView): void {
   const footer = el('footer', { class: 'bar actions' });
   footer.append(button(view.kind === 'quiz' ? 'New quiz on this topic' : 'Take another mock exam', () => send({ type: 'again' }), { class: 'primary' }));
   root.append(footer);
-  (document.getElementById('score-title') as HTMLElement | null)?.focus();
+  document.getElementById('score-title')?.focus();
 }
 
 function send(message: Record<string, unknown>): void {
