@@ -49,7 +49,7 @@ function testEntries(dir) {
  * activation parses JSON instead of YAML. A syllabus problem fails the build.
  */
 async function compileSyllabus() {
-  const bundled = await esbuild.build({ stdin: { contents: "export * from './src/node/files'; export { formatProblem } from './src/core/syllabusLoader'; export { loadQuestions } from './src/core/questionLoader';", resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const bundled = await esbuild.build({ stdin: { contents: "export * from './src/node/files'; export { formatProblem } from './src/core/syllabus/loader'; export { loadQuestions } from './src/core/exam/questionLoader';", resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, require);
   const { loadSyllabusFolder, readYamlFiles, loadQuestions, formatProblem } = module.exports;
@@ -80,7 +80,7 @@ async function main() {
       platform: 'browser',
       format: 'iife',
       target: 'es2020',
-      entryPoints: ['src/webview/exam.ts'],
+      entryPoints: ['src/webview/exam/main.ts'],
       outfile: 'dist/exam.js',
       minify: production,
     },

@@ -1,19 +1,27 @@
-// Entry point: builds the services, hands them to each other, and registers everything.
+// Entry point: creates each feature (src/vscode/<feature>/register.ts) and hands them to each other.
+// Every disposable a feature creates goes into context.subscriptions.
 import * as vscode from 'vscode';
-import { PROGRESS_KEY } from './core/progress';
+import { PROGRESS_KEY } from './core/progress/progress';
 import runnerSource from './python/checklib.py';
-import { Commands, ContextKeys, OUTPUT_NAME, Settings, SOLUTION_SCHEME, TOPIC_SCHEME, Views } from './ids';
-import { registerCommands, TopicPages } from './vscode/commands';
-import { CheckDiagnostics, PracticeLenses, ProgressStatus, RunOnSave, SolutionDocuments } from './vscode/feedback';
-import { CheckTests } from './vscode/testing';
-import { InterpreterService } from './vscode/interpreters';
-import { CheckService, PracticeFiles } from './vscode/practice';
-import { ExamController, ExamStartOptions, ExamStore, QuestionService } from './vscode/exam';
-import { registerProgressTransfer } from './vscode/progressTransfer';
-import { PackReader, SyllabusProblems } from './vscode/packs';
-import { ProgressStore, SyllabusService } from './vscode/services';
-import { SyllabusTree, TreeNode } from './vscode/tree';
-import { WalkthroughProgress } from './vscode/walkthrough';
+import { OUTPUT_NAME } from './ids';
+import { registerChecks } from './vscode/checks/register';
+import { CheckDiagnostics } from './vscode/checks/diagnostics';
+import { ProgressStatus } from './vscode/checks/status';
+import { CheckTests } from './vscode/checks/testing';
+import { Configuration } from './vscode/config';
+import { ExamController } from './vscode/exam/controller';
+import { registerExam } from './vscode/exam/register';
+import { QuestionService } from './vscode/exam/questions';
+import { ExamStore } from './vscode/exam/store';
+import { registerInterpreter } from './vscode/interpreter/register';
+import { PracticeFiles } from './vscode/practice/files';
+import { registerPractice } from './vscode/practice/register';
+import { ProgressStore } from './vscode/progress/store';
+import { registerProgressTransfer } from './vscode/progress/transfer';
+import { registerSyllabus } from './vscode/syllabus/register';
+import { SyllabusService } from './vscode/syllabus/service';
+import { SyllabusTree } from './vscode/syllabus/tree';
+import { registerWalkthrough } from './vscode/walkthrough/progress';
 
 /** What activate() returns: read-only access used by the integration tests. */
 export interface CertPathApi {
@@ -37,78 +45,27 @@ export interface CertPathApi {
 export function activate(context: vscode.ExtensionContext): CertPathApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel(OUTPUT_NAME);
-  const packs = new PackReader();
-  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'syllabus.json'), packs);
-  const syllabusProblems = new SyllabusProblems(context.extensionUri, output);
+  const config = new Configuration();
   const progress = new ProgressStore(context.workspaceState);
-  const interpreters = new InterpreterService(output);
-  const practice = new PracticeFiles(syllabus, progress, context.globalStorageUri, runnerSource);
-  const checks = new CheckService(interpreters, practice, progress, output, runnerSource, context.secrets);
-  const tree = new SyllabusTree(syllabus, progress);
-  const topicPages = new TopicPages(syllabus, progress);
-  const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, { treeDataProvider: tree, showCollapseAll: true });
-  const tests = new CheckTests(syllabus, practice, checks);
-  const diagnostics = new CheckDiagnostics(checks);
-  const lenses = new PracticeLenses(practice, progress);
-  const status = new ProgressStatus(syllabus, progress, practice, checks);
-  const questions = new QuestionService(vscode.Uri.joinPath(context.extensionUri, 'syllabus', 'questions'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'), syllabus, output);
-  const examStore = new ExamStore(context.workspaceState);
-  const exams = new ExamController(syllabus, questions, examStore, context.extensionUri);
-  const walkthrough = new WalkthroughProgress(interpreters, practice, checks, exams);
-  const runOnSave = new RunOnSave(practice, (_ref, uri) => Promise.resolve(vscode.commands.executeCommand(Commands.runChecks, uri, { quietUnlessPassed: true })));
-  // Practice files created or deleted outside the extension still show up in (or leave) the Test Explorer.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
-  const onFile = (uri: vscode.Uri) => {
-    if (!tests.isPracticePath(uri)) return;
-    const ref = practice.exerciseFor(uri);
-    if (ref) void tests.add(ref, practice.mainFile(ref, uri));
-  };
-
-  const setTrustMessage = () => {
-    view.message = vscode.workspace.isTrusted ? undefined : 'Restricted Mode: you can browse and generate practice files; checks run once you trust this workspace.';
-  };
-  const updateActiveFileContext = (editor = vscode.window.activeTextEditor) => {
-    const isPractice = !!editor && editor.document.languageId === 'python' && !!practice.exerciseFor(editor.document.uri, editor.document.getText());
-    void vscode.commands.executeCommand('setContext', ContextKeys.activeIsPracticeFile, isPractice);
-  };
-
-  context.subscriptions.push(
-    output, syllabus, syllabusProblems, progress, interpreters, practice, checks, walkthrough, tree, topicPages, view, tests, diagnostics, lenses, status, runOnSave, watcher, questions, exams,
-    vscode.window.registerWebviewPanelSerializer(Views.examPanel, exams),
-    vscode.commands.registerCommand(Commands.startMockExam, (cert?: unknown, options?: ExamStartOptions) => exams.startExam(typeof cert === 'string' ? cert : certOf(cert), options)),
-    vscode.commands.registerCommand(Commands.startTopicQuiz, (node?: unknown, options?: ExamStartOptions) => exams.startQuiz(node, options)),
-    watcher.onDidCreate(onFile),
-    watcher.onDidDelete((uri) => tests.remove(uri)),
-    vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, topicPages),
-    vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(syllabus)),
-    vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
-    ...registerCommands({ syllabus, progress, practice, tests, diagnostics, interpreters, output, topicPages, secrets: context.secrets }),
-    ...registerProgressTransfer({ syllabus, progress, examStore, exams, extensionVersion: String(context.extension.packageJSON.version) }),
-    vscode.window.onDidChangeActiveTextEditor((e) => updateActiveFileContext(e)),
-    vscode.workspace.onDidGrantWorkspaceTrust(setTrustMessage),
-    // Packs reload when the setting changes or a pack file is saved; problems land in the Problems view.
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.syllabusPaths}`) && void syllabus.load()),
-    vscode.workspace.onDidSaveTextDocument((d) => packs.isPackFile(d.uri) && void syllabus.load()),
-    syllabus.onDidChange((s) => {
-      syllabusProblems.show(s);
-      void vscode.commands.executeCommand('setContext', ContextKeys.syllabusEmpty, s.certifications.length === 0);
-      updateActiveFileContext();
-    }),
-  );
-  setTrustMessage();
-  if (progress.droppedOnLoad) output.appendLine(`Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under certPath.progress.unreadable.`);
+  context.subscriptions.push(output, config, progress);
+  const { syllabus, tree } = registerSyllabus({ context, output, config, progress });
+  const interpreters = registerInterpreter({ context, output, config });
+  const practice = registerPractice({ context, syllabus, progress, config, runnerSource });
+  const { checks, tests, diagnostics, status } = registerChecks({ context, output, config, syllabus, progress, interpreters, practice, runnerSource });
+  const { questions, examStore, exams } = registerExam({ context, output, syllabus });
+  registerProgressTransfer({ context, syllabus, progress, examStore, exams });
+  registerWalkthrough({ context, config, interpreters, practice: practice.practice, checks, exams });
+  if (progress.droppedOnLoad) output.appendLine(`Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under ${PROGRESS_KEY}.unreadable.`);
 
   const loaded = syllabus.loadFast().then(() => {
     tree.getChildren();
     return Date.now() - started;
   });
-  return { syllabus, progress, tree, practice, tests, diagnostics, status, exams, examStore, questions, firstTreeAnswerMs: loaded, storedProgress: () => context.workspaceState.get(PROGRESS_KEY) };
-}
-
-/** The certification id of a tree node (the Start Mock Exam action on a certification). */
-function certOf(node: unknown): string | undefined {
-  const n = node as TreeNode | undefined;
-  return n && (n.kind === 'cert' || n.kind === 'domain' || n.kind === 'topic') ? n.cert.id : undefined;
+  return {
+    syllabus, progress, tree, practice: practice.practice, tests, diagnostics, status, exams, examStore, questions,
+    firstTreeAnswerMs: loaded,
+    storedProgress: () => context.workspaceState.get(PROGRESS_KEY),
+  };
 }
 
 /** Nothing to do: every resource is in context.subscriptions. */

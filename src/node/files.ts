@@ -1,9 +1,9 @@
 // Node's file system behind the core folder walk: the build, the tests and the benchmark read the
 // syllabus and question banks through it.
 import * as fs from 'fs';
-import { formatProblem, loadSyllabus } from '../core/syllabusLoader';
-import { readYamlFolderSync, SyncFolderReader, YamlFolder } from '../core/yamlFiles';
-import { Syllabus } from '../core/model';
+import { formatProblem, loadSyllabus } from '../core/syllabus/loader';
+import { readYamlFolderSync, SyncFolderReader, YamlFolder } from '../core/syllabus/files';
+import { Syllabus } from '../core/syllabus/model';
 
 /** A synchronous reader over the local disk. */
 export const nodeFolderReader: SyncFolderReader = {

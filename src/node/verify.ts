@@ -4,14 +4,14 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Candidate } from '../core/interpreter';
-import { ExerciseRef } from '../core/model';
-import { renderPracticeFile, practiceRelativePath } from '../core/practiceFile';
-import { RunResult } from '../core/results';
-import { instantiate } from '../core/variants';
+import { Candidate } from '../core/interpreter/interpreter';
+import { ExerciseRef } from '../core/syllabus/model';
+import { renderPracticeFile, practiceRelativePath } from '../core/practice/practiceFile';
+import { RunResult } from '../core/runner/results';
+import { instantiate } from '../core/syllabus/variants';
 import { baseVariants, CodeVariant, judge, MAIN_FILE, Mutant, mutantVariants, mutationSources, unexplained } from '../core/verify/variants';
 import mutateSource from '../python/mutate.py';
-import { BatchJob, runBatch } from './batch';
+import { BatchJob, runBatch } from './runner/batch';
 
 /** How to verify. */
 export interface VerifyOptions {
@@ -27,7 +27,7 @@ export interface VerifyOptions {
   /** Limit for the solution, starter and wrong solutions. */
   timeoutSeconds?: number;
   /** Called as runs finish, for a progress display: (done, total). */
-  progress?(done: number, total: number): void;
+  progress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 

@@ -3,8 +3,8 @@
 // solutions, and mutants of the solution).
 import * as os from 'os';
 import * as path from 'path';
-import { Candidate } from '../../src/core/interpreter';
-import { ExamCertification, ExerciseRef, Topic } from '../../src/core/model';
+import { Candidate } from '../../src/core/interpreter/interpreter';
+import { ExamCertification, ExerciseRef, Topic } from '../../src/core/syllabus/model';
 import { ExerciseVerification, verifyExercises } from '../../src/node/verify';
 import { exampleDiffers, exampleRun, lessonExamples, lessonProblems, outsideExample } from './lessonCheck';
 import { observe } from './questionCheck';

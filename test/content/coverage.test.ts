@@ -1,7 +1,7 @@
 // Coverage: every official objective code of an exam, and every subtopic in a certification's
 // outline (the syllabus as learners read it), is practised by at least one topic.
 import * as assert from 'assert';
-import { allExercises, ExamCertification } from '../../src/core/model';
+import { allExercises, ExamCertification } from '../../src/core/syllabus/model';
 import { shippedSyllabus } from './helpers';
 import { lessonProblems } from './lessonCheck';
 import { WRONG_SOLUTIONS } from './rules';

@@ -5,9 +5,9 @@
 import * as assert from 'assert';
 import { execFile, execFileSync } from 'child_process';
 import * as os from 'os';
-import { Candidate } from '../../src/core/interpreter';
-import { allExercises, Exercise, ExerciseRef } from '../../src/core/model';
-import { DatabaseConfig, runChecks } from '../../src/core/runner';
+import { Candidate } from '../../src/core/interpreter/interpreter';
+import { allExercises, Exercise, ExerciseRef } from '../../src/core/syllabus/model';
+import { DatabaseConfig, runChecks } from '../../src/node/runner/run';
 import { matrixPythons, pool, runnerSource, shippedSyllabus, tempDir, testPython, writeVariant } from './helpers';
 
 const DRAWS = Number(process.env.CERT_PATH_DRAWS) || 20;

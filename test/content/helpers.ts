@@ -3,10 +3,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Candidate } from '../../src/core/interpreter';
-import { Exercise, ExerciseRef, Syllabus } from '../../src/core/model';
-import { practiceRelativePath, renderPracticeFile } from '../../src/core/practiceFile';
-import { instantiate, ParamValue } from '../../src/core/variants';
+import { Candidate } from '../../src/core/interpreter/interpreter';
+import { Exercise, ExerciseRef, Syllabus } from '../../src/core/syllabus/model';
+import { practiceRelativePath, renderPracticeFile } from '../../src/core/practice/practiceFile';
+import { instantiate, ParamValue } from '../../src/core/syllabus/variants';
 import { loadSyllabusFolder } from '../../src/node/files';
 import runnerSource from '../../src/python/checklib.py';
 

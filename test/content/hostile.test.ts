@@ -6,10 +6,11 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Candidate } from '../../src/core/interpreter';
-import { findExercise } from '../../src/core/model';
-import { CheckStatus, RunOutcome } from '../../src/core/results';
-import { findInterpreter, RunReport, runChecks } from '../../src/core/runner';
+import { Candidate } from '../../src/core/interpreter/interpreter';
+import { findExercise } from '../../src/core/syllabus/index';
+import { CheckStatus, RunOutcome } from '../../src/core/runner/results';
+import { RunReport, runChecks } from '../../src/node/runner/run';
+import { findInterpreter } from '../../src/node/runner/probe';
 import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
 
 const python = testPython();
@@ -123,7 +124,7 @@ describe('hostile environment', function () {
     it(`refuses ${label} with a message naming what was found`, async function () {
       const version = old(prefix);
       if (!version) this.skip(); // only where pyenv has that version (it does on the project machine)
-      const found = await findInterpreter([{ command: path.join(pyenv, version!, 'bin', 'python'), args: [], source: 'setting' }]);
+      const found = await findInterpreter([{ command: path.join(pyenv, version, 'bin', 'python'), args: [], source: 'setting' }]);
       assert.strictEqual(found.interpreter, undefined);
       assert.match(found.message!, new RegExp(`needs Python 3\\.8 or newer; found only Python ${prefix.replace('.', '\\.')}\\.\\d+`));
     });

@@ -1,6 +1,6 @@
 // Lessons as the content tests see them: the rules every shipped lesson follows, the runs that verify
 // its examples (through questions.py, like the question banks), and the verdict on each example.
-import { LessonExample, Topic } from '../../src/core/model';
+import { LessonExample, Topic } from '../../src/core/syllabus/model';
 import { Observation, SnippetRun } from './questionCheck';
 import { LESSON_EXAMPLES, LESSON_WORDS } from './rules';
 

@@ -2,10 +2,11 @@
 // and whether what the interpreter did agrees with the marked answer.
 import { execFile } from 'child_process';
 import * as path from 'path';
-import { Candidate } from '../../src/core/interpreter';
-import { Question, Syllabus } from '../../src/core/model';
-import { GAP, loadQuestions, parseRaisesChoice, QuestionBank, raisesInOutput } from '../../src/core/questionLoader';
-import { formatProblem } from '../../src/core/syllabusLoader';
+import { Candidate } from '../../src/core/interpreter/interpreter';
+import { Syllabus } from '../../src/core/syllabus/model';
+import { Question } from '../../src/core/exam/question';
+import { GAP, loadQuestions, parseRaisesChoice, QuestionBank, raisesInOutput } from '../../src/core/exam/questionLoader';
+import { formatProblem } from '../../src/core/syllabus/loader';
 import { readYamlFiles } from '../../src/node/files';
 
 /** One snippet run the worker (questions.py) performs. */

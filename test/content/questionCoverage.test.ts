@@ -4,8 +4,9 @@
 // test-wise shortcut that beats blind guessing by more than 10 points.
 import * as assert from 'assert';
 import * as path from 'path';
-import { QUIZ_SIZE } from '../../src/core/exam';
-import { ExamCertification, Question, QuestionType } from '../../src/core/model';
+import { QUIZ_SIZE } from '../../src/core/exam/exam';
+import { ExamCertification } from '../../src/core/syllabus/model';
+import { Question, QuestionType } from '../../src/core/exam/question';
 import { ROOT, shippedSyllabus } from './helpers';
 import { isVerifiable, shippedQuestions } from './questionCheck';
 import { chance, decisions, isNothing, meanScore, STRATEGIES } from './shortcuts';
@@ -37,7 +38,7 @@ describe('question bank coverage', () => {
 
     it(`${cert.shortTitle}: follows the official blueprint, with ${MOCKS} fresh mocks in every section`, () => {
       assert.ok(cert.blueprint, `${cert.id}.yaml has no blueprint`);
-      const short = cert.blueprint!.sections.map((s) => ({ s, pool: bank.filter((q) => q.objective !== undefined && s.objectives.includes(q.objective)).length }))
+      const short = cert.blueprint.sections.map((s) => ({ s, pool: bank.filter((q) => q.objective !== undefined && s.objectives.includes(q.objective)).length }))
         .filter(({ s, pool }) => pool < MOCKS * s.items)
         .map(({ s, pool }) => `section ${s.id} (${s.title}): ${pool} questions for ${s.items} items per exam (${MOCKS * s.items} needed)`);
       assert.deepStrictEqual(short, [], short.join('\n'));

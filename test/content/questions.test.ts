@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
-import { Question } from '../../src/core/model';
+import { Question } from '../../src/core/exam/question';
 import { matrixPythons, ROOT, shippedSyllabus, testPython, pythonVersion } from './helpers';
 import { isVerifiable, judge, Observation, observe, outsideVersions, permutationRun, runsFor, shippedQuestions } from './questionCheck';
 

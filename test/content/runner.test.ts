@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import { findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { RunReport, runChecks } from '../../src/core/runner';
+import { findExercise } from '../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { RunReport, runChecks } from '../../src/node/runner/run';
 import { runnerSource, shippedSyllabus, tempDir, testPython, writePracticeFile } from './helpers';
 
 const python = testPython();
@@ -64,7 +64,7 @@ describe('runner with a real Python', function () {
     const took = Date.now() - started;
     assert.strictEqual(report.result.outcome, 'error');
     assert.strictEqual(report.result.problem?.kind, 'timeout');
-    assert.match(report.result.problem!.message, /stopped after 2 s/);
+    assert.match(report.result.problem.message, /stopped after 2 s/);
     assert.ok(took < 4000, `took ${took} ms`);
   });
 
@@ -122,7 +122,7 @@ describe('runner with a real Python', function () {
     const report = await runChecks({ interpreter: python, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource, minPython: '3.99' });
     assert.strictEqual(report.result.outcome, 'error');
     assert.strictEqual(report.result.problem?.kind, 'version');
-    assert.match(report.result.problem!.message, /needs Python 3\.99 or newer; this interpreter is Python 3\.\d+\.\d+/);
+    assert.match(report.result.problem.message, /needs Python 3\.99 or newer; this interpreter is Python 3\.\d+\.\d+/);
     assert.ok(report.result.checks.every((c) => c.status === 'skipped'));
   });
 
@@ -138,7 +138,7 @@ describe('runner with a real Python', function () {
     const report = await runChecks({ interpreter: python, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 10, runnerSource, requires: ['no_such_module_for_cert_path'] });
     assert.strictEqual(report.result.outcome, 'skipped');
     assert.strictEqual(report.result.problem?.requirement, 'no_such_module_for_cert_path');
-    assert.match(report.result.problem!.message, /needs no_such_module_for_cert_path.*-m pip install no_such_module_for_cert_path/);
+    assert.match(report.result.problem.message, /needs no_such_module_for_cert_path.*-m pip install no_such_module_for_cert_path/);
     assert.ok(report.result.checks.every((c) => c.status === 'skipped'));
   });
 
@@ -159,7 +159,7 @@ describe('runner with a real Python', function () {
   it('runs database checks in a scratch schema on a real MySQL/MariaDB server and drops it afterwards', async function () {
     const raw = process.env.CERT_PATH_MYSQL;
     if (!raw) this.skip(); // the README test command starts a private MariaDB and sets this
-    const f = Object.fromEntries(raw!.split(';').map((kv) => kv.split('=') as [string, string]));
+    const f = Object.fromEntries(raw.split(';').map((kv) => kv.split('=') as [string, string]));
     const database = { kind: 'mysql' as const, host: f.host, port: Number(f.port), user: f.user, password: f.password, database: f.database };
     const debian = process.env.CERT_PATH_MYSQL_PYTHON || '/usr/bin/python3';
     const checks = [{ ...dbCheck[0], code: `${dbCheck[0].code}\nexpect(db_dialect(), "mysql")` }];

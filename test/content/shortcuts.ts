@@ -1,8 +1,8 @@
 // Test-wise strategies: ways to answer without knowing Python. Each returns the expected score of the
 // strategy on one question (ties split evenly), so a bank can be measured against blind guessing.
-import { Question } from '../../src/core/model';
-import { parseRaisesChoice, raisesInOutput } from '../../src/core/raises';
-import { editDistance } from '../../src/core/yamlReader';
+import { Question } from '../../src/core/exam/question';
+import { parseRaisesChoice, raisesInOutput } from '../../src/core/exam/raises';
+import { editDistance } from '../../src/core/syllabus/yamlReader';
 
 /** One multiple-choice decision: the options, the right ones, how many to pick, whether the order is fixed. */
 export interface Decision {

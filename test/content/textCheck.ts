@@ -1,7 +1,7 @@
 // What the learner reads must read right for every draw: no placeholder left unfilled, and no
 // arithmetic written next to a placeholder in prose ("{{n}}*2+1" reads "3*2+1", never "7").
-import { Exercise, ExerciseRef } from '../../src/core/model';
-import { instantiate } from '../../src/core/variants';
+import { Exercise, ExerciseRef } from '../../src/core/syllabus/model';
+import { instantiate } from '../../src/core/syllabus/variants';
 
 /** Draws checked per parametrized exercise. */
 export const TEXT_DRAWS = 20;

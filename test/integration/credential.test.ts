@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { allExercises } from '../../src/core/model';
-import { emptyProgress, recordRun } from '../../src/core/progress';
-import { PROGRESS_KEY } from '../../src/core/progress';
+import { allExercises } from '../../src/core/syllabus/model';
+import { emptyProgress, recordRun } from '../../src/core/progress/progress';
+import { PROGRESS_KEY } from '../../src/core/progress/progress';
 
 describe('The CEPP credential', function () {
   this.timeout(60000);

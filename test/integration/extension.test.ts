@@ -5,12 +5,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { ExerciseRef, findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { PROGRESS_KEY } from '../../src/core/progress';
-import { RunResult } from '../../src/core/results';
+import { ExerciseRef } from '../../src/core/syllabus/model';
+import { findExercise } from '../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { PROGRESS_KEY } from '../../src/core/progress/progress';
+import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
-import type { TreeNode } from '../../src/vscode/tree';
+import type { TreeNode } from '../../src/vscode/syllabus/tree';
 import { concrete } from './variant';
 
 const EXTENSION_ID = 'cert-path.cert-path';
@@ -169,7 +170,7 @@ describe('Cert Path in a real VS Code', function () {
       const result = await runChecks(uri);
       assert.strictEqual(result.outcome, 'error');
       assert.strictEqual(result.problem?.kind, 'timeout');
-      assert.match(result.problem!.message, /stopped after 2 s/);
+      assert.match(result.problem.message, /stopped after 2 s/);
       assert.ok(Date.now() - started < 10000);
       assert.notStrictEqual(stored(ref.key)?.passedAt !== undefined, true, 'not marked passed');
     } finally {

@@ -6,10 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { ExamCertification, findExercise, Syllabus } from '../../src/core/model';
-import { RunResult } from '../../src/core/results';
+import { ExamCertification, Syllabus } from '../../src/core/syllabus/model';
+import { findExercise } from '../../src/core/syllabus/index';
+import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
-import type { TreeNode } from '../../src/vscode/tree';
+import type { TreeNode } from '../../src/vscode/syllabus/tree';
 
 const EXTENSION_ID = 'cert-path.cert-path';
 

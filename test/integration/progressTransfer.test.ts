@@ -6,15 +6,15 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { ExamResult, ExamSession } from '../../src/core/exam';
-import { ExerciseRef, findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { ProgressState } from '../../src/core/progress';
-import { EXPORT_FORMAT, ProgressExport } from '../../src/core/progressTransfer';
-import { RunResult } from '../../src/core/results';
+import { ExamResult, ExamSession } from '../../src/core/exam/exam';
+import { ExerciseRef } from '../../src/core/syllabus/model';
+import { findExercise } from '../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { ProgressState } from '../../src/core/progress/progress';
+import { EXPORT_FORMAT, ProgressExport } from '../../src/core/progress/transfer';
+import { RunResult } from '../../src/core/runner/results';
 import { Commands, Views } from '../../src/ids';
-import type { ImportOutcome } from '../../src/vscode/progressTransfer';
-import type { TreeNode } from '../../src/vscode/tree';
+import type { ImportOutcome } from '../../src/vscode/progress/transfer';
 import { concrete } from './variant';
 import { until } from './until';
 
@@ -81,7 +81,7 @@ describe('Progress export, import and reset all', function () {
 
   it('exports, resets everything after confirmation, and imports the pass back', async () => {
     passedRef = exercise('pcep/loop-control/is-prime');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: passedRef } as TreeNode);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: passedRef });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(passedRef, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
     const run = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);

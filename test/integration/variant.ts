@@ -1,9 +1,9 @@
 // For the integration tests: the exercise as a generated practice file has it (its recorded variant).
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { Exercise, ExerciseRef } from '../../src/core/model';
-import { seedFromHeader } from '../../src/core/practiceFile';
-import { instantiate } from '../../src/core/variants';
+import { Exercise, ExerciseRef } from '../../src/core/syllabus/model';
+import { seedFromHeader } from '../../src/core/practice/practiceFile';
+import { instantiate } from '../../src/core/syllabus/variants';
 
 /** The exercise instantiated with the seed the practice file at `uri` records. */
 export function concrete(ref: ExerciseRef, uri: vscode.Uri): Exercise {

@@ -5,12 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { allExercises, ExerciseRef } from '../../src/core/model';
-import { CHECKS_MARKER, seedFromHeader } from '../../src/core/practiceFile';
-import { RunResult } from '../../src/core/results';
-import { instantiate } from '../../src/core/variants';
+import { allExercises, ExerciseRef } from '../../src/core/syllabus/model';
+import { CHECKS_MARKER, seedFromHeader } from '../../src/core/practice/practiceFile';
+import { RunResult } from '../../src/core/runner/results';
+import { instantiate } from '../../src/core/syllabus/variants';
 import { Commands } from '../../src/ids';
-import type { TreeNode } from '../../src/vscode/tree';
 
 let api: CertPathApi;
 
@@ -36,7 +35,7 @@ describe('Variants and multi-file exercises', function () {
 
   it('records the draw in the file, checks that draw, and draws anew on reset', async () => {
     const ref = first((r) => !!r.exercise.params && !r.exercise.files && r.exercise.kind === 'function', 'a parametrized function exercise');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref } as TreeNode);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
     const seed = seedFromHeader(fs.readFileSync(uri.fsPath, 'utf8'));
     assert.ok(seed, 'the header records the seed');
     const { exercise } = instantiate(ref.exercise, seed);
@@ -51,7 +50,7 @@ describe('Variants and multi-file exercises', function () {
 
   it('refuses to guess a variant whose seed line was removed', async () => {
     const ref = first((r) => !!r.exercise.params && !r.exercise.files, 'a parametrized exercise');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref } as TreeNode);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     fs.writeFileSync(uri.fsPath, text.replace(/^# cert-path-variant: \d+\n/m, ''));
     const runs = api.progress.current.exercises[ref.key]?.runs ?? 0;
@@ -62,7 +61,7 @@ describe('Variants and multi-file exercises', function () {
 
   it('creates a multi-file exercise as a folder and runs it from any of its files', async () => {
     const ref = first((r) => !!r.exercise.files?.length, 'a multi-file exercise');
-    const main = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref } as TreeNode);
+    const main = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
     assert.strictEqual(path.basename(path.dirname(main.fsPath)), ref.exercise.id, 'the exercise has a folder of its own');
     const seed = seedFromHeader(fs.readFileSync(main.fsPath, 'utf8'));
     const { exercise } = instantiate(ref.exercise, seed ?? 1);
@@ -76,7 +75,7 @@ describe('Variants and multi-file exercises', function () {
     const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, extra);
     assert.strictEqual(result?.outcome, 'passed', JSON.stringify(result));
     assert.ok(api.progress.current.exercises[ref.key]?.passedAt, 'the exercise is marked passed');
-    await vscode.commands.executeCommand(Commands.generatePracticeFile, { kind: 'exercise', ref } as TreeNode);
+    await vscode.commands.executeCommand(Commands.generatePracticeFile, { kind: 'exercise', ref });
     assert.strictEqual(fs.readFileSync(extra.fsPath, 'utf8'), exercise.files![exercise.files!.length - 1].solution, 'generating again never overwrites a file');
   });
 });

@@ -4,7 +4,7 @@
 //   - solution passes, starter and wrong solutions fail (draw 1 on every interpreter);
 //   - every mutant of the solution is killed (default interpreter, two draws of parametrized exercises).
 // `npm run mutants -- <prefix>` is the same without the lessons, listing every survivor.
-import { allExercises, ExamCertification } from '../../src/core/model';
+import { allExercises, ExamCertification } from '../../src/core/syllabus/model';
 import { killRate } from '../../src/node/verify';
 import { checkExercises, checkLessons } from '../content/contentCheck';
 import { WRONG_SOLUTIONS } from '../content/rules';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { evaluate, pythonNumber } from '../../src/core/arithmetic';
-import { fill, placeholders } from '../../src/core/variants';
+import { evaluate, pythonNumber } from '../../src/core/syllabus/arithmetic';
+import { fill, placeholders } from '../../src/core/syllabus/variants';
 
 describe('computed placeholders', () => {
   const show = (source: string, values: Record<string, unknown> = {}) => pythonNumber(evaluate(source, values));

@@ -2,9 +2,10 @@ import * as assert from 'assert';
 import {
   addToHistory, answer, domainQuotas, drawExam, drawQuiz, examStanding, flag, HISTORY_LIMIT, isCorrect, isExpired,
   QUIZ_SIZE, readHistory, readSession, score, timeLeft, weakObjectives,
-} from '../../src/core/exam';
-import { examView, resultView, sessionIndex } from '../../src/core/examView';
-import { ExamCertification, Question, Topic } from '../../src/core/model';
+} from '../../src/core/exam/exam';
+import { examView, resultView, sessionIndex } from '../../src/core/exam/view';
+import { ExamCertification, Topic } from '../../src/core/syllabus/model';
+import { Question } from '../../src/core/exam/question';
 
 function topic(id: string, objectives: string[]): Topic {
   return { id, title: `Topic ${id}`, summary: '', objectives, covers: [], exercises: [] };

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { QUESTIONS_SCHEMA, SYLLABUS_SCHEMA } from '../../src/core/schema';
+import { QUESTIONS_SCHEMA, SYLLABUS_SCHEMA } from '../../src/core/syllabus/schema';
 import { Commands, Settings, Views } from '../../src/ids';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
@@ -15,7 +15,7 @@ describe('package.json contributions', () => {
 
   it('names only known commands and views in menus', () => {
     const known = new Set<string>(Object.values(Commands));
-    for (const [menu, entries] of Object.entries(pkg.contributes.menus) as [string, { command: string }[]][]) {
+    for (const [menu, entries] of Object.entries<{ command: string }[]>(pkg.contributes.menus)) {
       for (const entry of entries) assert.ok(known.has(entry.command), `${menu}: ${entry.command}`);
     }
     assert.deepStrictEqual(pkg.contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.syllabus]);

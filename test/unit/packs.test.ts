@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { allExercises, ExamCertification } from '../../src/core/model';
-import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
+import { allExercises, ExamCertification } from '../../src/core/syllabus/model';
+import { formatProblem, loadSyllabus } from '../../src/core/syllabus/loader';
 import { edit, VALID } from './fixtures';
 
 // A pack file adding one topic to the `arithmetic` domain of the fixture's `demo` certification.

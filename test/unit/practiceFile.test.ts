@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { allExercises } from '../../src/core/model';
-import { backupName, checkLines, CHECKS_MARKER, keyFromHeader, keyFromRelativePath, practiceRelativePath, pythonString, renderPracticeFile } from '../../src/core/practiceFile';
-import { loadSyllabus } from '../../src/core/syllabusLoader';
+import { allExercises } from '../../src/core/syllabus/model';
+import { backupName, checkLines, CHECKS_MARKER, keyFromHeader, keyFromRelativePath, practiceRelativePath, pythonString, renderPracticeFile } from '../../src/core/practice/practiceFile';
+import { loadSyllabus } from '../../src/core/syllabus/loader';
 import runnerSource from '../../src/python/checklib.py';
 import { VALID } from './fixtures';
 

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { Syllabus, Topic } from '../../src/core/model';
+import { Syllabus, Topic } from '../../src/core/syllabus/model';
 import {
   certComplete, credentialStanding, emptyProgress, exerciseStatus, forget, readProgress, recordGenerated, recordRun, revealHint, solutionStanding, topicKeys,
   topicsTally, topicTally,
-} from '../../src/core/progress';
-import { loadSyllabus } from '../../src/core/syllabusLoader';
+} from '../../src/core/progress/progress';
+import { loadSyllabus } from '../../src/core/syllabus/loader';
 import { edit } from './fixtures';
 
 const T0 = new Date('2026-01-01T10:00:00Z');

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { ExamResult, HISTORY_LIMIT } from '../../src/core/exam';
-import { emptyProgress, ExerciseProgress, ProgressState, recordGenerated, recordRun, revealHint } from '../../src/core/progress';
+import { ExamResult, HISTORY_LIMIT } from '../../src/core/exam/exam';
+import { emptyProgress, ExerciseProgress, ProgressState, recordGenerated, recordRun, revealHint } from '../../src/core/progress/progress';
 import {
   EXPORT_FORMAT, EXPORT_VERSION, exportFileName, exportProgress, mergeHistory, mergeProgress, parseProgressExport, progressCounts,
   ProgressExport, serializeExport,
-} from '../../src/core/progressTransfer';
+} from '../../src/core/progress/transfer';
 
 const T = (hour: number) => new Date(Date.UTC(2026, 2, 1, hour, 0, 0));
 const iso = (hour: number) => T(hour).toISOString();

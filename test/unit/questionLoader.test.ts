@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { loadQuestions, parseRaisesChoice } from '../../src/core/questionLoader';
-import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
+import { loadQuestions, parseRaisesChoice } from '../../src/core/exam/questionLoader';
+import { formatProblem, loadSyllabus } from '../../src/core/syllabus/loader';
 import { VALID } from './fixtures';
 
 const syllabus = loadSyllabus([{ file: 'demo.yaml', text: VALID }]);

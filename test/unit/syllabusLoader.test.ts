@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { allExercises } from '../../src/core/model';
-import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
+import { allExercises } from '../../src/core/syllabus/model';
+import { formatProblem, loadSyllabus } from '../../src/core/syllabus/loader';
 import { readYamlFiles } from '../../src/node/files';
 import { edit, VALID } from './fixtures';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { allExercises } from '../../src/core/model';
-import { formatProblem, loadSyllabus, SyllabusSource } from '../../src/core/syllabusLoader';
+import { allExercises } from '../../src/core/syllabus/model';
+import { formatProblem, loadSyllabus, SyllabusSource } from '../../src/core/syllabus/loader';
 import { edit, VALID } from './fixtures';
 
 // VALID with its one topic moved into its own file, as the built-in syllabus is laid out.

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { allExercises } from '../../src/core/model';
-import { keyFromRelativePath, renderPracticeFile, seedFromHeader } from '../../src/core/practiceFile';
-import { formatProblem, loadSyllabus } from '../../src/core/syllabusLoader';
-import { drawParams, fill, instantiate, newSeed, ParamSpec, placeholders, pythonLiteral } from '../../src/core/variants';
+import { allExercises } from '../../src/core/syllabus/model';
+import { keyFromRelativePath, renderPracticeFile, seedFromHeader } from '../../src/core/practice/practiceFile';
+import { formatProblem, loadSyllabus } from '../../src/core/syllabus/loader';
+import { drawParams, fill, instantiate, newSeed, ParamSpec, placeholders, pythonLiteral } from '../../src/core/syllabus/variants';
 import runnerSource from '../../src/python/checklib.py';
 import { edit } from './fixtures';
 
@@ -63,7 +63,7 @@ describe('exercise variants', () => {
     const { exercise, params } = instantiate(ref.exercise, 12345);
     const text = renderPracticeFile({ ...ref, exercise }, runnerSource, { seed: 12345, params });
     assert.strictEqual(seedFromHeader(text), 12345);
-    assert.ok(text.includes(`, "function", {"n": ${params.n}, "word": ${pythonLiteral(params.word)}}, None, [])`));
+    assert.ok(text.includes(`, "function", {"n": ${pythonLiteral(params.n)}, "word": ${pythonLiteral(params.word)}}, None, [])`));
     assert.strictEqual(seedFromHeader(text.replace('# cert-path-variant: 12345', '# cert-path-variant: banana')), undefined);
     assert.strictEqual(seedFromHeader(renderPracticeFile(ref, runnerSource)), undefined);
   });

@@ -39,7 +39,7 @@ describe('Get Started walkthrough (package.json)', () => {
     const used: string[] = [];
     for (const step of walkthrough!.steps) {
       assert.ok(step.completionEvents?.length, `${step.id}: completionEvents (without them VS Code completes the step when its button is clicked)`);
-      for (const event of step.completionEvents!) {
+      for (const event of step.completionEvents) {
         assert.ok(!event.startsWith('onCommand:'), `${step.id}: ${event} would complete even when the command is cancelled`);
         const context = /^onContext:(.+)$/.exec(event)?.[1];
         if (context) {

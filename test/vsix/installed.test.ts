@@ -5,11 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { findExercise } from '../../src/core/model';
-import { CHECKS_MARKER } from '../../src/core/practiceFile';
-import { RunResult } from '../../src/core/results';
+import { findExercise } from '../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { RunResult } from '../../src/core/runner/results';
 import { Commands, Views } from '../../src/ids';
-import type { TreeNode } from '../../src/vscode/tree';
+import type { TreeNode } from '../../src/vscode/syllabus/tree';
 import { concrete } from '../integration/variant';
 
 const EXTENSION_ID = 'cert-path.cert-path';

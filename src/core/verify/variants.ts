@@ -1,8 +1,8 @@
 // What verifying an exercise runs: the reference solution (must pass), the starter (must fail), each
 // authored wrong solution and each mutant of the solution (must fail). Pure: the caller writes the
 // files, runs them and hands the results back to judge().
-import { Exercise } from '../model';
-import { RunResult } from '../results';
+import { Exercise } from '../syllabus/model';
+import { RunResult } from '../runner/results';
 
 /** Which version of an exercise a run checks. */
 export type VariantKind = 'solution' | 'starter' | 'wrong' | 'mutant';
@@ -85,8 +85,8 @@ export function judge(variant: CodeVariant, result: RunResult): Verdict {
   if (result.outcome === 'cancelled') return { status: 'skipped', reason: 'cancelled' };
   if (variant.kind === 'solution') return result.outcome === 'passed' ? { status: 'ok' } : { status: 'wrong', message: `the solution does not pass: ${failures(result)}` };
   if (result.outcome === 'passed') {
-    const what = variant.kind === 'mutant' ? `mutant survives: ${variant.label}` : variant.kind === 'starter' ? 'the starter passes every check' : `${variant.label}: passes every check`;
-    return { status: 'wrong', message: what };
+    if (variant.kind === 'mutant') return { status: 'wrong', message: `mutant survives: ${variant.label}` };
+    return { status: 'wrong', message: variant.kind === 'starter' ? 'the starter passes every check' : `${variant.label}: passes every check` };
   }
   if (variant.kind !== 'wrong') return { status: 'ok' };
   const first = result.checks.find((c) => c.status === 'fail' || c.status === 'error');

@@ -5,9 +5,9 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
-import { findExercise } from '../../../src/core/model';
-import { CHECKS_MARKER } from '../../../src/core/practiceFile';
-import { RunResult } from '../../../src/core/results';
+import { findExercise } from '../../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../../src/core/practice/practiceFile';
+import { RunResult } from '../../../src/core/runner/results';
 import { Commands } from '../../../src/ids';
 import { concrete } from '../../integration/variant';
 

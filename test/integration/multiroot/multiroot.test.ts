@@ -5,12 +5,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
-import { findExercise } from '../../../src/core/model';
-import { CHECKS_MARKER } from '../../../src/core/practiceFile';
-import { PROGRESS_KEY, readProgress } from '../../../src/core/progress';
-import { RunResult } from '../../../src/core/results';
+import { findExercise } from '../../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../../src/core/practice/practiceFile';
+import { PROGRESS_KEY, readProgress } from '../../../src/core/progress/progress';
+import { RunResult } from '../../../src/core/runner/results';
 import { Commands } from '../../../src/ids';
-import { ProgressStore } from '../../../src/vscode/services';
+import { ProgressStore } from '../../../src/vscode/progress/store';
 import { concrete } from '../variant';
 
 let api: CertPathApi;

@@ -3,9 +3,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
-import { findExercise } from '../../../src/core/model';
-import { CHECKS_MARKER } from '../../../src/core/practiceFile';
-import { RunResult } from '../../../src/core/results';
+import { findExercise } from '../../../src/core/syllabus/index';
+import { CHECKS_MARKER } from '../../../src/core/practice/practiceFile';
+import { RunResult } from '../../../src/core/runner/results';
 import { Commands } from '../../../src/ids';
 import { concrete } from '../variant';
 

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
-import { findExercise } from '../../../src/core/model';
+import { findExercise } from '../../../src/core/syllabus/index';
 import { Commands } from '../../../src/ids';
 
 describe('Cert Path in an untrusted workspace', function () {

@@ -1,0 +1,300 @@
+// Mock exams and topic quizzes in a webview: starting and resuming them, saving each answer, the
+// clock, scoring and the result page. The session is saved after every answer, so a window reload (or a
+// closed panel) loses nothing, and the deadline is a wall-clock time that keeps running meanwhile.
+import * as vscode from 'vscode';
+import { answer, drawExam, drawQuiz, ExamResult, ExamSession, flag, goTo, isExpired, score } from '../../core/exam/exam';
+import { bankChoices, sessionIndex } from '../../core/exam/positions';
+import { examView, ExamView, resultView, ResultView } from '../../core/exam/view';
+import { ExamCertification, findTopic } from '../../core/syllabus/model';
+import { newSeed } from '../../core/random';
+import { Commands, Views } from '../../ids';
+import { FromWebview, parseFromWebview } from '../../webview/protocol';
+import { pickTopic, topicFrom } from '../practice/pickers';
+import { SyllabusService } from '../syllabus/service';
+import { examPanelHtml, examPanelOptions } from './panel';
+import { QuestionService } from './questions';
+import { ExamStore } from './store';
+
+/** Options tests pass instead of answering quick picks and dialogs. */
+export interface ExamStartOptions {
+  /** Start a new attempt even if one is in progress (discarding it). */
+  discard?: boolean;
+  /** Resume the attempt in progress without asking. */
+  resume?: boolean;
+  seed?: number;
+}
+
+/** Runs exams and quizzes: starting, the panel, saving each answer, the clock, scoring. */
+export class ExamController implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private panel?: vscode.WebviewPanel;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private clock?: ReturnType<typeof setTimeout>;
+  /** What the panel shows when no session is in progress: the id of a result in the history. */
+  private shownResult?: string;
+  /** The last view sent to the panel (for tests and the UI test's expectations). */
+  lastView?: ExamView | ResultView;
+  private readonly examShown = new vscode.EventEmitter<ExamSession>();
+  /** Fires each time the panel shows a mock exam (not a quiz) in progress: started, resumed or restored. */
+  readonly onDidShowExam = this.examShown.event;
+
+  constructor(
+    private readonly syllabus: SyllabusService,
+    private readonly questions: QuestionService,
+    private readonly store: ExamStore,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    const s = store.session;
+    if (s) this.arm(s);
+  }
+
+  private cert(id: string): ExamCertification | undefined {
+    return this.syllabus.syllabus.certifications.find((c): c is ExamCertification => c.kind === 'exam' && c.id === id);
+  }
+
+  /** Cert Path: Start Mock Exam. Resumes an attempt in progress, or draws a new exam. */
+  async startExam(certId?: string, options: ExamStartOptions = {}): Promise<ExamSession | undefined> {
+    if (!(await this.settleCurrent(options))) return this.store.session;
+    const bank = await this.questions.bank();
+    const certs = this.syllabus.syllabus.certifications.filter((c): c is ExamCertification => c.kind === 'exam');
+    let cert = certId ? this.cert(certId) : undefined;
+    if (!cert) {
+      const count = (c: ExamCertification) => bank.questions.filter((q) => q.cert === c.id).length;
+      const picked = await vscode.window.showQuickPick(
+        certs.map((c) => ({ label: c.shortTitle, description: `${c.examCode} · ${c.exam.items} questions in ${c.exam.minutes} min · pass ${c.exam.passMark} %`, detail: `${count(c)} questions in the bank, drawn by domain weight`, cert: c })),
+        { title: 'Cert Path: Start Mock Exam', placeHolder: 'Which certification?' },
+      );
+      cert = picked?.cert;
+    }
+    if (!cert) return undefined;
+    const chosen = cert;
+    if (!bank.questions.some((q) => q.cert === chosen.id)) {
+      void vscode.window.showErrorMessage(`${cert.shortTitle} has no questions in its bank${bank.problems.length ? ' (the question files have problems: see the Cert Path output)' : ''}.`);
+      return undefined;
+    }
+    const session = drawExam(cert, bank.questions, options.seed ?? newSeed(), Date.now());
+    await this.begin(session);
+    return session;
+  }
+
+  /** Cert Path: Start Topic Quiz (tree context menu on a topic or exercise). */
+  async startQuiz(arg?: unknown, options: ExamStartOptions = {}): Promise<ExamSession | undefined> {
+    const node = topicFrom(arg) ?? (await pickTopic(this.syllabus, 'Cert Path: Start Topic Quiz'));
+    if (!node) return undefined;
+    if (!(await this.settleCurrent(options))) return this.store.session;
+    const bank = await this.questions.bank();
+    if (!bank.questions.some((q) => q.cert === node.cert.id && q.topic === node.topic.id)) {
+      void vscode.window.showInformationMessage(`"${node.topic.title}" has no quiz questions yet.`);
+      return undefined;
+    }
+    const session = drawQuiz(node.cert, node.topic.id, bank.questions, options.seed ?? newSeed(), Date.now());
+    await this.begin(session);
+    return session;
+  }
+
+  /** With an attempt in progress: resume it (false) or discard it so a new one can start (true). */
+  private async settleCurrent(options: ExamStartOptions): Promise<boolean> {
+    const current = this.store.session;
+    if (!current) return true;
+    if (isExpired(current, Date.now())) {
+      await this.submit(true);
+      return true;
+    }
+    let choice: string | undefined;
+    if (options.discard) choice = 'Discard';
+    else if (options.resume) choice = 'Resume';
+    if (!choice) {
+      const what = current.kind === 'quiz' ? 'A quiz' : `A ${this.cert(current.cert)?.shortTitle ?? current.cert} mock exam`;
+      choice = await vscode.window.showWarningMessage(`${what} is in progress (${current.answers.filter((a) => a.length).length} of ${current.items.length} answered).`, { modal: true }, 'Resume', 'Discard') ?? undefined;
+    }
+    if (choice === 'Resume') {
+      await this.show();
+      return false;
+    }
+    if (choice !== 'Discard') return false;
+    await this.setSession(undefined);
+    return true;
+  }
+
+  private async begin(session: ExamSession): Promise<void> {
+    await this.setSession(session);
+    this.shownResult = undefined;
+    await this.show();
+  }
+
+  /** Stores the session in progress (or clears it) and sets its clock. */
+  async setSession(session: ExamSession | undefined): Promise<void> {
+    await this.store.setSession(session);
+    this.arm(session);
+  }
+
+  /** Submits by itself at the deadline, whether or not the panel is open. */
+  private arm(session: ExamSession | undefined): void {
+    if (this.clock) clearTimeout(this.clock);
+    this.clock = undefined;
+    if (session?.deadline === undefined) return;
+    const wait = session.deadline - Date.now();
+    // setTimeout's longest delay is about 24.8 days; an exam is far shorter, but stay within it.
+    this.clock = setTimeout(() => void this.submit(true), Math.min(Math.max(0, wait), 2 ** 31 - 1));
+  }
+
+  /** Scores the attempt in progress, records it and shows the result. */
+  async submit(timedOut = false): Promise<ExamResult | undefined> {
+    const s = this.store.session;
+    if (!s) return undefined;
+    const cert = this.cert(s.cert);
+    const bank = await this.questions.bank();
+    if (!cert) {
+      await this.setSession(undefined);
+      return undefined;
+    }
+    const result = score(s, cert, bank.questions, Date.now(), timedOut || isExpired(s, Date.now()));
+    await this.store.record(result);
+    await this.setSession(undefined);
+    this.shownResult = result.id;
+    if (this.panel) await this.render();
+    else {
+      void vscode.window.showInformationMessage(`Your ${cert.shortTitle} ${s.kind === 'quiz' ? 'quiz' : 'mock exam'} was submitted${result.timedOut ? ' when the time ran out' : ''}: ${result.percent} % (${result.passed ? 'passed' : 'not passed'}).`, 'Show Result').then((action) => {
+        if (action) void this.show();
+      });
+    }
+    return result;
+  }
+
+  /** Records an answer (choice indexes as written in the bank) for item `index`; for tests and the webview. */
+  async answer(index: number, chosen: number[]): Promise<void> {
+    const s = this.store.session;
+    if (s) await this.store.setSession(answer(s, index, chosen));
+  }
+
+  /** Opens (or focuses) the panel. */
+  async show(): Promise<void> {
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(Views.examPanel, 'Cert Path Exam', vscode.ViewColumn.Active, examPanelOptions(this.extensionUri));
+      this.attach(panel);
+    } else {
+      this.panel.reveal();
+    }
+    await this.render();
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = { light: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'), dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg') };
+    panel.webview.options = examPanelOptions(this.extensionUri);
+    panel.webview.html = examPanelHtml(panel.webview, this.extensionUri);
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        // Every message is checked before use; anything else is ignored (and logged).
+        const m = parseFromWebview(raw);
+        if (m) void this.onMessage(m);
+        else console.warn(`Cert Path: ignored an unexpected message from the exam panel: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        for (const d of this.panelSubscriptions) d.dispose();
+        this.panelSubscriptions = [];
+      }),
+    ];
+  }
+
+  /** Restores the panel after a window reload (VS Code calls this for the registered view type). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = state as { result?: string } | undefined;
+    if (!this.store.session && saved?.result) this.shownResult = saved.result;
+    if (!this.syllabus.isLoaded) await this.syllabus.loadFast();
+    this.attach(panel);
+    const s = this.store.session;
+    if (s && isExpired(s, Date.now())) await this.submit(true);
+    else await this.render();
+  }
+
+  private async render(): Promise<void> {
+    if (!this.panel) return;
+    const bank = await this.questions.bank();
+    const s = this.store.session;
+    if (s) {
+      const cert = this.cert(s.cert);
+      if (!cert) return;
+      const view = examView(s, cert, bank.questions);
+      this.panel.title = view.title;
+      this.lastView = view;
+      // Not awaited: a restored webview loads only after deserializeWebviewPanel returns, and
+      // its 'ready' message asks for the view again anyway.
+      void this.panel.webview.postMessage({ type: 'show', view });
+      if (s.kind === 'exam') this.examShown.fire(s);
+      return;
+    }
+    const history = this.store.history;
+    const result = history.find((h) => h.id === this.shownResult) ?? history[0];
+    const cert = result && this.cert(result.cert);
+    if (!result || !cert) {
+      this.panel.dispose();
+      return;
+    }
+    const view = resultView(result, cert, bank.questions, history);
+    this.panel.title = `${view.title}: ${view.percent} %`;
+    this.lastView = view;
+    void this.panel.webview.postMessage({ type: 'show', view, stateKey: result.id });
+  }
+
+  /** The result on show, else the newest one. */
+  private shownOrNewest(): ExamResult | undefined {
+    return this.store.history.find((h) => h.id === this.shownResult) ?? this.store.history[0];
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    const s = this.store.session;
+    switch (m.type) {
+      case 'ready':
+        await this.render();
+        return;
+      case 'answer':
+      case 'flag':
+      case 'goto': {
+        if (!s) return;
+        if (isExpired(s, Date.now())) {
+          await this.submit(true);
+          return;
+        }
+        const index = sessionIndex(s, (await this.questions.bank()).questions, m.item);
+        if (index < 0) return;
+        const item = s.items[index];
+        let next = goTo(s, index);
+        if (m.type === 'answer') next = answer(s, index, bankChoices(item, m.chosen));
+        if (m.type === 'flag') next = flag(s, index, m.flagged);
+        await this.store.setSession({ ...next, current: m.type === 'goto' ? next.current : index });
+        if (m.type !== 'goto') await this.render();
+        return;
+      }
+      case 'submit':
+        await this.submit(false);
+        return;
+      case 'openTopic': {
+        const result = this.shownOrNewest();
+        const cert = result && this.cert(result.cert);
+        const found = cert && findTopic(cert, m.topic);
+        if (cert && found) await vscode.commands.executeCommand(Commands.openTopic, { kind: 'topic', cert, ...found });
+        return;
+      }
+      case 'again': {
+        const result = this.shownOrNewest();
+        if (!result) return;
+        const cert = this.cert(result.cert);
+        if (result.kind === 'quiz' && cert && result.topic) {
+          const found = findTopic(cert, result.topic);
+          if (found) await this.startQuiz({ kind: 'topic', cert, ...found });
+        } else {
+          await this.startExam(result.cert);
+        }
+        return;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.clock) clearTimeout(this.clock);
+    this.panel?.dispose();
+    for (const d of this.panelSubscriptions) d.dispose();
+    this.examShown.dispose();
+  }
+}
