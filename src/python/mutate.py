@@ -288,6 +288,7 @@ def mutants(name, text, skip_main):
     mutator = Mutator(Source(text), skip_main)
     mutator.visit(tree)
     seen = set([text])
+    labels = {}
     out = []
     for start, end, replacement, operator in sorted(mutator.found, key=lambda f: (f[0], f[1], f[3], f[2])):
         changed = text[:start] + replacement + text[end:]
@@ -299,7 +300,10 @@ def mutants(name, text, skip_main):
             continue
         seen.add(changed)
         label = "L%d %s: %s -> %s" % (line_of(text, start), operator, short(text[start:end]) or "''", short(replacement) or "''")
-        out.append({"file": name, "name": label, "source": changed})
+        # Two different mutants can read alike (the same constant twice on a line): number the later ones.
+        count = labels.get(label, 0) + 1
+        labels[label] = count
+        out.append({"file": name, "name": label if count == 1 else "%s (#%d)" % (label, count), "source": changed})
     return out
 
 
