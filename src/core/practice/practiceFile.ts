@@ -1,7 +1,6 @@
 // Renders the practice file a learner works in: header, task, starter code, and a generated check
 // section that makes `python file.py` print the same checks the extension runs.
-import { Check, ExerciseRef } from '../syllabus/model';
-import { ID } from '../syllabus/yamlReader';
+import { Check, ExerciseRef, ID } from '../syllabus/model';
 import { ParamValue, pythonLiteral } from '../syllabus/variants';
 
 /** First characters of the line that starts the generated check section (the harness cuts there). */
