@@ -75,6 +75,13 @@ async function main() {
       minify: production,
     },
     {
+      // The YAML loaders (yaml, the JSON Schemas, ajv): required only when YAML is read (packs, Refresh in development).
+      ...common,
+      entryPoints: ['src/core/syllabus/yamlApi.ts'],
+      outfile: 'dist/loader.js',
+      minify: production,
+    },
+    {
       // The exam webview's script runs in the webview, not in Node.
       ...common,
       platform: 'browser',

@@ -1,5 +1,6 @@
 // Every command, view, setting and context key the extension contributes, in one place.
 // package.json must agree; test/unit/manifest.test.ts checks that it does.
+import { SETTING_KEYS, SETTINGS_SECTION } from './core/config';
 
 /** Command ids. */
 export const Commands = {
@@ -29,20 +30,8 @@ export const Views = {
   examPanel: 'certPath.exam',
 } as const;
 
-/** Setting names below the `certPath` section. */
-export const Settings = {
-  section: 'certPath',
-  pythonPath: 'pythonPath',
-  checkTimeoutSeconds: 'checkTimeoutSeconds',
-  practiceFolder: 'practiceFolder',
-  solutionAfterFailedRuns: 'solutionAfterFailedRuns',
-  runOnSave: 'runOnSave',
-  mysqlHost: 'mysql.host',
-  mysqlPort: 'mysql.port',
-  mysqlUser: 'mysql.user',
-  mysqlDatabase: 'mysql.database',
-  syllabusPaths: 'syllabusPaths',
-} as const;
+/** Setting names below the `certPath` section (defined with their defaults in core/config.ts). */
+export const Settings = { section: SETTINGS_SECTION, ...SETTING_KEYS } as const;
 
 /** SecretStorage key of the MySQL password (never kept in settings). */
 export const MYSQL_PASSWORD_SECRET = 'certPath.mysql.password';

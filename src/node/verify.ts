@@ -9,7 +9,7 @@ import { ExerciseRef } from '../core/syllabus/model';
 import { renderPracticeFile, practiceRelativePath } from '../core/practice/practiceFile';
 import { RunResult } from '../core/runner/results';
 import { instantiate } from '../core/syllabus/variants';
-import { baseVariants, CodeVariant, judge, MAIN_FILE, Mutant, mutantVariants, mutationSources, unexplained } from '../core/verify/variants';
+import { baseVariants, CodeVariant, judge, MAIN_FILE, Mutant, mutantVariants, mutationSources, staleEquivalents, unexplained } from '../core/verify/variants';
 import mutateSource from '../python/mutate.py';
 import { BatchJob, runBatch } from './runner/batch';
 
@@ -124,23 +124,33 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
   // An endless loop is a kill too; it need not wait the full limit.
   const limit = (p: Planned) => Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (3 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
   const results = await runPlans(plans, options, limit, 'mutants');
-  const survived = new Map<string, Set<string>>();
+  // A mutant (by name) is killed when a check rejects it at any draw: a branch taken only for some
+  // drawn values is tested at the draws that take it.
+  const seenNames = new Map<string, Set<string>>();
+  const killedNames = new Map<string, Set<string>>();
   plans.forEach((plan, i) => {
-    const report = reports.get(plan.ref.key)!;
     const verdict = judge(plan.variant, results[i]);
     if (verdict.status === 'skipped') return;
-    report.mutants.total++;
-    if (verdict.status === 'ok') report.mutants.killed++;
-    else survived.set(plan.ref.key, (survived.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
+    const add = (map: Map<string, Set<string>>) => map.set(plan.ref.key, (map.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
+    add(seenNames);
+    if (verdict.status === 'ok') add(killedNames);
   });
   for (const ref of eligible) {
     const report = reports.get(ref.key)!;
-    const names = [...(survived.get(ref.key) ?? [])];
+    const names = [...(seenNames.get(ref.key) ?? [])];
+    const killed = killedNames.get(ref.key) ?? new Set<string>();
+    const survivors = names.filter((n) => !killed.has(n));
     const listed = new Set((ref.exercise.equivalentMutants ?? []).map((m) => m.mutant));
-    report.mutants.survivors = names;
-    report.mutants.equivalent = names.filter((n) => listed.has(n)).length;
-    report.mutants.unexplained = unexplained(ref.exercise, names);
+    report.mutants = {
+      total: names.length,
+      killed: killed.size,
+      equivalent: survivors.filter((n) => listed.has(n)).length,
+      survivors,
+      unexplained: unexplained(ref.exercise, survivors),
+    };
     for (const name of report.mutants.unexplained) report.problems.push(`mutant survives: ${name}`);
+    // Only judged when the machine ran every draw (a skipped run could hide a survivor).
+    if (!report.skipped.length) for (const name of staleEquivalents(ref.exercise, survivors)) report.problems.push(`listed as an equivalent mutant, but the checks kill it (or it is no longer made): remove "${name}" from equivalentMutants`);
   }
   return refs.map((ref) => reports.get(ref.key)!);
 }

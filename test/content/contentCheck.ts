@@ -6,6 +6,7 @@ import * as path from 'path';
 import { Candidate } from '../../src/core/interpreter/interpreter';
 import { ExamCertification, ExerciseRef, Topic } from '../../src/core/syllabus/model';
 import { ExerciseVerification, verifyExercises } from '../../src/node/verify';
+import { gateSeeds } from '../../src/core/verify/variants';
 import { exampleDiffers, exampleRun, lessonExamples, lessonProblems, outsideExample } from './lessonCheck';
 import { observe } from './questionCheck';
 import { ROOT, runnerSource, tempDir } from './helpers';
@@ -44,7 +45,11 @@ export function checkExercises(refs: ExerciseRef[], python: Candidate, options: 
     runnerSource,
     dir: tempDir('cert-path-verify-'),
     workers: os.cpus().length,
-    seeds: (ref) => (ref.exercise.params ? Array.from({ length: draws }, (_, i) => i + 1) : [1]),
+    // With mutants: the gate's draws (every drawn choice value comes up); otherwise the first `draws`.
+    seeds: (ref) => {
+      if (options.mutants) return gateSeeds(ref.exercise);
+      return ref.exercise.params ? Array.from({ length: draws }, (_, i) => i + 1) : [1];
+    },
     mutants: options.mutants,
     env: CONTENT_ENV,
     progress: options.progress,

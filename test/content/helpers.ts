@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Candidate } from '../../src/core/interpreter/interpreter';
+import { Candidate, supported } from '../../src/core/interpreter/interpreter';
 import { Exercise, ExerciseRef, Syllabus } from '../../src/core/syllabus/model';
 import { practiceRelativePath, renderPracticeFile } from '../../src/core/practice/practiceFile';
 import { instantiate, ParamValue } from '../../src/core/syllabus/variants';
@@ -43,13 +43,12 @@ export function matrixPythons(): { candidate: Candidate; version: string }[] {
     const candidate: Candidate = { command, args: [], source: 'path' };
     return { candidate, version: pythonVersion(candidate) };
   });
-  const [minMajor, minMinor] = [3, 8];
   const seen = new Set<string>();
   return out
     .filter(({ version }) => !seen.has(version) && !!seen.add(version))
     .filter(({ version }) => {
-      const [major, minor] = version.split('.').map(Number);
-      return major > minMajor || (major === minMajor && minor >= minMinor);
+      const [major, minor, micro] = version.split('.').map(Number);
+      return supported([major, minor, micro]);
     })
     .sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
 }

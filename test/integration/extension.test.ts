@@ -8,6 +8,7 @@ import type { CertPathApi } from '../../src/extension';
 import { ExerciseRef } from '../../src/core/syllabus/model';
 import { findExercise } from '../../src/core/syllabus/index';
 import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { writeLearnerCode } from './practice';
 import { PROGRESS_KEY } from '../../src/core/progress/progress';
 import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
@@ -41,16 +42,6 @@ async function generate(ref: ExerciseRef): Promise<vscode.Uri> {
 }
 
 /** Replaces the learner part of the open practice file (above the checks) and saves it. */
-async function writeLearnerCode(uri: vscode.Uri, code: string, keepChecks = true): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  const text = document.getText();
-  const headerEnd = text.indexOf('\n\n') + 2; // the header block ends at the first blank line
-  const checks = text.indexOf(CHECKS_MARKER);
-  await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(headerEnd), document.positionAt(keepChecks ? checks : text.length)), `${code}\n\n\n`));
-  await document.save();
-}
-
 async function runChecks(uri: vscode.Uri): Promise<RunResult> {
   await vscode.window.showTextDocument(uri);
   const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks);

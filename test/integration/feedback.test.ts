@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
 import { ExerciseRef } from '../../src/core/syllabus/model';
 import { findExercise } from '../../src/core/syllabus/index';
-import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { writeLearnerCode } from './practice';
 import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
 import { CheckTests } from '../../src/vscode/checks/testing';
@@ -23,12 +23,7 @@ function ref(key = KEY): ExerciseRef {
 
 async function openWith(r: ExerciseRef, code: string): Promise<vscode.Uri> {
   const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r });
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  const text = document.getText();
-  const start = text.indexOf('\n\n') + 2;
-  await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(start), document.positionAt(text.indexOf(CHECKS_MARKER))), `${code}\n\n\n`));
-  await document.save();
+  await writeLearnerCode(uri, code);
   return uri;
 }
 

@@ -9,7 +9,7 @@ import type { CertPathApi } from '../../src/extension';
 import { ExamResult, ExamSession } from '../../src/core/exam/exam';
 import { ExerciseRef } from '../../src/core/syllabus/model';
 import { findExercise } from '../../src/core/syllabus/index';
-import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { withLearnerCode } from '../../src/core/practice/practiceFile';
 import { ProgressState } from '../../src/core/progress/progress';
 import { EXPORT_FORMAT, ProgressExport } from '../../src/core/progress/transfer';
 import { RunResult } from '../../src/core/runner/results';
@@ -83,7 +83,7 @@ describe('Progress export, import and reset all', function () {
     passedRef = exercise('pcep/loop-control/is-prime');
     const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: passedRef });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
-    fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(passedRef, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+    fs.writeFileSync(uri.fsPath, withLearnerCode(text, concrete(passedRef, uri).solution));
     const run = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
     assert.strictEqual(run?.outcome, 'passed', JSON.stringify(run));
     const passedAt = api.progress.current.exercises[passedRef.key].passedAt;

@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
 import { allExercises, ExerciseRef } from '../../src/core/syllabus/model';
-import { CHECKS_MARKER, seedFromHeader } from '../../src/core/practice/practiceFile';
+import { withLearnerCode, seedFromHeader } from '../../src/core/practice/practiceFile';
 import { RunResult } from '../../src/core/runner/results';
 import { instantiate } from '../../src/core/syllabus/variants';
 import { Commands } from '../../src/ids';
@@ -22,7 +22,7 @@ function first(predicate: (ref: ExerciseRef) => boolean, what: string): Exercise
 /** Replaces the learner part of a practice file on disk (above the checks marker). */
 function writeLearnerPart(file: string, code: string): void {
   const text = fs.readFileSync(file, 'utf8');
-  fs.writeFileSync(file, `${text.slice(0, text.indexOf('\n\n') + 2)}${code}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+  fs.writeFileSync(file, withLearnerCode(text, code));
 }
 
 describe('Variants and multi-file exercises', function () {

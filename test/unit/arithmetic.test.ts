@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { evaluate, pythonNumber } from '../../src/core/syllabus/arithmetic';
-import { fill, placeholders } from '../../src/core/syllabus/variants';
+import { drawParams, fill, placeholders } from '../../src/core/syllabus/variants';
+import { gateSeeds } from '../../src/core/verify/variants';
 
 describe('computed placeholders', () => {
   const show = (source: string, values: Record<string, unknown> = {}) => pythonNumber(evaluate(source, values));
@@ -18,6 +19,9 @@ describe('computed placeholders', () => {
     assert.strictEqual(show('round(n / 3, 2)', { n: 10 }), '3.33');
     assert.strictEqual(show('max(a, b) - min(a, b)', { a: 3, b: 9 }), '6');
     assert.strictEqual(show('abs(a - b)', { a: 3, b: 9 }), '6');
+    assert.strictEqual(show('round(2.5)'), '2');
+    assert.strictEqual(show('round(3.5)'), '4');
+    assert.strictEqual(show('round(n / 4)', { n: 10 }), '2');
   });
 
   it('names its problems instead of evaluating anything else', () => {
@@ -30,5 +34,17 @@ describe('computed placeholders', () => {
   it('fills texts and reports the params it uses', () => {
     assert.strictEqual(fill('{{year}} is {{= year - 2000}} years after 2000', { year: 2024 }), '2024 is 24 years after 2000');
     assert.deepStrictEqual(placeholders('{{= a * b}} and {{c}}').sort(), ['a', 'b', 'c']);
+    assert.deepStrictEqual(placeholders('{{= round(total / 12, 2)}}'), ['total']);
+  });
+});
+
+describe('mutation gate draws', () => {
+  it('draws until every value of every choice param has come up', () => {
+    const exercise = { params: { side: { choice: ['left', 'right', 'up'] }, n: { int: [1, 100] } } } as unknown as import('../../src/core/syllabus/model').Exercise;
+    const seeds = gateSeeds(exercise);
+    assert.ok(seeds.length >= 2 && seeds.length <= 8);
+    const sides = new Set(seeds.map((s) => drawParams(exercise.params!, s).side));
+    assert.deepStrictEqual([...sides].sort(), ['left', 'right', 'up']);
+    assert.deepStrictEqual(gateSeeds({ params: undefined } as unknown as import('../../src/core/syllabus/model').Exercise), [1]);
   });
 });

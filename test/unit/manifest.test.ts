@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { QUESTIONS_SCHEMA, SYLLABUS_SCHEMA } from '../../src/core/syllabus/schema';
+import { readSettings, SETTING_DEFAULTS, settingId, SettingName } from '../../src/core/config';
 import { Commands, Settings, Views } from '../../src/ids';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
@@ -30,12 +31,25 @@ describe('package.json contributions', () => {
     assert.strictEqual(props[`${Settings.section}.${Settings.runOnSave}`].default, false);
   });
 
-  it('wires the very schemas the loaders validate with into yamlValidation, and keeps packs out of Restricted Mode', () => {
+  it('declares every setting of core/config.ts with the same default, and no other', () => {
+    const props = pkg.contributes.configuration.properties;
+    const names = Object.keys(SETTING_DEFAULTS) as SettingName[];
+    assert.deepStrictEqual(Object.keys(props).sort(), names.map(settingId).sort());
+    for (const name of names) assert.deepStrictEqual(props[settingId(name)].default, SETTING_DEFAULTS[name], settingId(name));
+    // The reader falls back to exactly these defaults when a setting is unset.
+    assert.deepStrictEqual(readSettings(() => undefined), SETTING_DEFAULTS);
+  });
+
+  it('wires the very schema files the loaders import into yamlValidation, and keeps packs out of Restricted Mode', () => {
     const root = path.join(__dirname, '..', '..', '..');
-    const urls = pkg.contributes.yamlValidation.map((v: { url: string }) => v.url);
-    assert.deepStrictEqual(urls, ['./syllabus/schema/syllabus.schema.json', './syllabus/schema/questions.schema.json']);
-    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(root, urls[0]), 'utf8')), SYLLABUS_SCHEMA);
-    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(root, urls[1]), 'utf8')), QUESTIONS_SCHEMA);
+    const urls = pkg.contributes.yamlValidation.map((v: { url: string }) => path.normalize(path.join(root, v.url)));
+    // The loaders' imports, read from their source: a schema moved or renamed on one side only fails here.
+    const source = fs.readFileSync(path.join(root, 'src', 'core', 'syllabus', 'schema.ts'), 'utf8');
+    const imported = [...source.matchAll(/^import \w+ from '([^']+\.schema\.json)';$/gm)].map((m) => path.normalize(path.join(root, 'src', 'core', 'syllabus', m[1])));
+    assert.deepStrictEqual([...urls].sort(), [...imported].sort());
+    for (const file of urls) assert.ok(fs.existsSync(file), file);
+    assert.strictEqual(SYLLABUS_SCHEMA.constructor, Object);
+    assert.strictEqual(QUESTIONS_SCHEMA.constructor, Object);
     assert.deepStrictEqual(pkg.contributes.configuration.properties[`${Settings.section}.${Settings.syllabusPaths}`].default, []);
     assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(`${Settings.section}.${Settings.syllabusPaths}`));
   });

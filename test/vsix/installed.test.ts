@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
 import { findExercise } from '../../src/core/syllabus/index';
-import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
+import { writeLearnerCode } from '../integration/practice';
 import { RunResult } from '../../src/core/runner/results';
 import { Commands, Views } from '../../src/ids';
 import type { TreeNode } from '../../src/vscode/syllabus/tree';
@@ -26,17 +26,6 @@ function filesBelow(dir: string, prefix = ''): string[] {
 }
 
 /** Replaces the learner part of the open practice file (between its header and its checks) and saves it. */
-async function writeLearnerCode(uri: vscode.Uri, code: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  const text = document.getText();
-  const headerEnd = text.indexOf('\n\n') + 2; // the header block ends at the first blank line
-  const checks = text.indexOf(CHECKS_MARKER);
-  assert.ok(checks > headerEnd, 'the practice file has a header and a check section');
-  await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(headerEnd), document.positionAt(checks)), `${code}\n\n\n`));
-  assert.ok(await document.save(), 'the practice file was saved');
-}
-
 async function runChecks(uri: vscode.Uri): Promise<RunResult> {
   await vscode.window.showTextDocument(uri);
   const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks);

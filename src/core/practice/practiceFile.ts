@@ -1,6 +1,6 @@
 // Renders the practice file a learner works in: header, task, starter code, and a generated check
 // section that makes `python file.py` print the same checks the extension runs.
-import { Check, ExerciseRef } from '../syllabus/model';
+import { Check, ExerciseRef, ID } from '../syllabus/model';
 import { ParamValue, pythonLiteral } from '../syllabus/variants';
 
 /** First characters of the line that starts the generated check section (the harness cuts there). */
@@ -49,7 +49,7 @@ export function practiceRelativePath(ref: ExerciseRef): string[] {
 export function keyFromRelativePath(parts: string[]): string | undefined {
   if (parts.length < 3 || !parts[parts.length - 1].endsWith('.py')) return undefined;
   const exercise = parts.length === 3 ? parts[2].slice(0, -3) : parts[2];
-  return [parts[0], parts[1], exercise].every((p) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p)) ? `${parts[0]}/${parts[1]}/${exercise}` : undefined;
+  return [parts[0], parts[1], exercise].every((p) => ID.test(p)) ? `${parts[0]}/${parts[1]}/${exercise}` : undefined;
 }
 
 /** The variant seed a practice file records, if any. */
@@ -138,4 +138,17 @@ export function checkLines(text: string): Map<string, number> {
     if (m) found.set(JSON.parse(m[1]) as string, i + 1);
   }
   return found;
+}
+
+/** Where the learner's code is in a practice file: after the header block (its first blank line) and before the checks. */
+export function learnerSpan(text: string): { start: number; end: number } {
+  const start = text.indexOf('\n\n') + 2;
+  const marker = text.indexOf(CHECKS_MARKER);
+  return { start, end: marker >= start ? marker : text.length };
+}
+
+/** The practice file with the learner's code replaced by `code` (header and checks kept). */
+export function withLearnerCode(text: string, code: string): string {
+  const { start, end } = learnerSpan(text);
+  return `${text.slice(0, start)}${code}\n\n\n${text.slice(end)}`;
 }

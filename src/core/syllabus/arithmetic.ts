@@ -50,8 +50,12 @@ function call(source: string, name: string, args: PyNumber[]): PyNumber {
   if ((name === 'min' || name === 'max') && args.length >= 1) return args.reduce((a, b) => ((name === 'min' ? b.value < a.value : b.value > a.value) ? b : a));
   if (name === 'round' && (args.length === 1 || args.length === 2)) {
     const scale = 10 ** (args[1]?.value ?? 0);
-    // Python rounds half to even; values drawn for exercises rarely sit exactly on a half.
-    return num(Math.round(args[0].value * scale) / scale, args.length === 2 && args[0].float);
+    const scaled = args[0].value * scale;
+    const floor = Math.floor(scaled);
+    // Python rounds an exact half to the even neighbour (round(2.5) is 2, round(3.5) is 4).
+    const half = scaled - floor === 0.5;
+    const rounded = half && floor % 2 === 0 ? floor : Math.round(scaled);
+    return num(rounded / scale, args.length === 2 && args[0].float);
   }
   throw new Error(`\`${name}()\` is not available in \`${source}\` (${FUNCTIONS.join(', ')} are)`);
 }
@@ -140,5 +144,5 @@ export function pythonNumber(n: PyNumber): string {
 
 /** Param names an expression uses (for the loader's "every placeholder has a param" rule). */
 export function namesIn(source: string): string[] {
-  return [...source.matchAll(/[A-Za-z_]\w*(?!\s*\()/g)].map((m) => m[0]).filter((n) => !FUNCTIONS.includes(n));
+  return [...source.matchAll(/\b[A-Za-z_]\w*\b(?!\s*\()/g)].map((m) => m[0]).filter((n) => !FUNCTIONS.includes(n));
 }

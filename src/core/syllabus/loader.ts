@@ -5,18 +5,15 @@
 // tree is never silently half-built.
 import { Document, isMap, isScalar } from 'yaml';
 import { parseYaml } from './yaml';
-import { Certification, Credential, ExamCertification, Syllabus, SyllabusProblem, Topic } from './model';
+import { Certification, Credential, ExamCertification, Syllabus, SyllabusProblem, SyllabusSource, Topic } from './model';
 import { Checker, isTopicData, labeler, uniqueAcross } from './checker';
 import { entryId, RawCert, RawCredential, RawExtension, readCertification, TopicEntries, TopicFile, RawTopic } from './readers';
 import { Locator, schemaProblems, sharedValidator, SYLLABUS_SCHEMA } from './schema';
 
 export { topicFolder } from './readers';
+export { formatProblem } from './model';
+export type { SyllabusSource } from './model';
 
-/** A syllabus file's name (as shown in messages) and text. */
-export interface SyllabusSource {
-  file: string;
-  text: string;
-}
 
 /** A pack file's topics for domains of a certification loaded from elsewhere (`extends`). */
 export interface SyllabusExtension {
@@ -194,7 +191,3 @@ export function loadSyllabus(sources: SyllabusSource[], base: Certification[] = 
   return { certifications, problems };
 }
 
-/** `file:line: message`, the form every syllabus problem is shown in. */
-export function formatProblem(problem: SyllabusProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.message}`;
-}

@@ -1,6 +1,9 @@
 // The syllabus as the rest of the extension sees it, after loading and validation.
 import type { ParamSpec } from './variants';
 
+/** The shape of every id: lower-case words joined by single hyphens. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** How hard an exercise is meant to be. */
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -245,3 +248,13 @@ export function findTopic(cert: ExamCertification, topicId: string): { domain: D
   return undefined;
 }
 
+/** A syllabus file's name (as shown in messages) and text. */
+export interface SyllabusSource {
+  file: string;
+  text: string;
+}
+
+/** `file:line: message`, the form every syllabus problem is shown in. */
+export function formatProblem(problem: SyllabusProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}

@@ -3,8 +3,9 @@ import { isMap, isScalar, isSeq, LineCounter, Node, YAMLMap } from 'yaml';
 import { SyllabusProblem } from './model';
 import { duplicateIds } from './yaml';
 
-/** The shape of every id: lower-case words joined by single hyphens. */
-export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ID } from './model';
+
+export { ID };
 
 /** Reads fields of one YAML file, collecting `file:line` problems. */
 export class Reader {

@@ -2,6 +2,7 @@
 // authored wrong solution and each mutant of the solution (must fail). Pure: the caller writes the
 // files, runs them and hands the results back to judge().
 import { Exercise } from '../syllabus/model';
+import { drawParams } from '../syllabus/variants';
 import { RunResult } from '../runner/results';
 
 /** Which version of an exercise a run checks. */
@@ -100,4 +101,30 @@ export function judge(variant: CodeVariant, result: RunResult): Verdict {
 export function unexplained(exercise: Exercise, survivors: string[]): string[] {
   const listed = new Set((exercise.equivalentMutants ?? []).map((m) => m.mutant));
   return survivors.filter((s) => !listed.has(s));
+}
+
+/** Listed equivalents that are not survivors: killed by a check, or no longer made at all. */
+export function staleEquivalents(exercise: Exercise, survivors: string[]): string[] {
+  const surviving = new Set(survivors);
+  return (exercise.equivalentMutants ?? []).map((m) => m.mutant).filter((m) => !surviving.has(m));
+}
+
+/**
+ * The draws the mutation gate runs an exercise at: at least `min`, and enough for every value of every
+ * `choice` param to come up (so that no branch taken only for some values goes untested), at most `max`.
+ */
+export function gateSeeds(exercise: Exercise, min = 2, max = 8): number[] {
+  if (!exercise.params) return [1];
+  const choices = Object.entries(exercise.params).filter(([, spec]) => 'choice' in spec).map(([name, spec]) => ({ name, values: new Set(('choice' in spec ? spec.choice : []).map((v) => JSON.stringify(v))) }));
+  const seen = new Map(choices.map((c) => [c.name, new Set<string>()]));
+  const covered = () => choices.every((c) => seen.get(c.name)!.size >= c.values.size);
+  const seeds: number[] = [];
+  for (let seed = 1; seed <= 200 && seeds.length < max && (seeds.length < min || !covered()); seed++) {
+    const drawn = drawParams(exercise.params, seed);
+    const fresh = choices.some((c) => !seen.get(c.name)!.has(JSON.stringify(drawn[c.name])));
+    if (seeds.length >= min && !fresh) continue;
+    seeds.push(seed);
+    for (const c of choices) seen.get(c.name)!.add(JSON.stringify(drawn[c.name]));
+  }
+  return seeds;
 }

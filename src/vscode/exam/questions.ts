@@ -1,8 +1,9 @@
 // The question banks: compiled at build time, or read from YAML when the syllabus was.
 import * as vscode from 'vscode';
 import { Question } from '../../core/exam/question';
-import { loadQuestions, QuestionBank } from '../../core/exam/questionLoader';
-import { formatProblem } from '../../core/syllabus/loader';
+import type { QuestionBank } from '../../core/exam/questionLoader';
+import { yamlLoader } from '../syllabus/yamlLoader';
+import { formatProblem } from '../../core/syllabus/model';
 import { SyllabusService } from '../syllabus/service';
 import { readYamlFolder } from '../syllabus/yamlFolder';
 
@@ -41,7 +42,7 @@ export class QuestionService implements vscode.Disposable {
     const read = await readYamlFolder(this.folder, (name) => `syllabus/questions/${name}`);
     // A packaged extension ships only the compiled bank.
     if (!read) return (await compiled()) ?? { questions: [], problems: [{ file: 'syllabus/questions', line: 1, message: 'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension' }] };
-    const bank = loadQuestions(read.sources, this.syllabus.syllabus);
+    const bank = yamlLoader().loadQuestions(read.sources, this.syllabus.syllabus);
     return { questions: bank.questions, problems: [...read.problems, ...bank.problems] };
   }
 

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { settingId } from '../../core/config';
 import { SyllabusProblem } from '../../core/syllabus/model';
-import { SyllabusSource } from '../../core/syllabus/loader';
+import { SyllabusSource } from '../../core/syllabus/model';
 import { packCandidates } from '../../core/syllabus/packPaths';
 import { Configuration } from '../config';
 import { readYamlFolder, YAML_FILE } from './yamlFolder';

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { settingId } from '../../core/config';
 import { Syllabus, SyllabusProblem } from '../../core/syllabus/model';
-import { formatProblem } from '../../core/syllabus/loader';
+import { formatProblem } from '../../core/syllabus/model';
 import { SETTING_PROBLEM_FILE } from './packs';
 
 /** Shows syllabus problems in the Problems view (at file and line) and in the output. */

@@ -1,7 +1,7 @@
 // The loaded syllabus: the build's compiled copy or the YAML, plus the packs, reloaded on demand.
 import * as vscode from 'vscode';
 import { Syllabus } from '../../core/syllabus/model';
-import { loadSyllabus } from '../../core/syllabus/loader';
+import { yamlLoader } from './yamlLoader';
 import { readYamlFolder } from './yamlFolder';
 import type { PackSources } from './packs';
 
@@ -68,7 +68,7 @@ export class SyllabusService implements vscode.Disposable {
   private async readFolder(): Promise<Syllabus | undefined> {
     const read = await readYamlFolder(this.folder, (name) => `syllabus/${name}`);
     if (!read || (!read.sources.length && !read.problems.length)) return undefined;
-    const loaded = loadSyllabus(read.sources);
+    const loaded = yamlLoader().loadSyllabus(read.sources);
     this.compiledCopy = false;
     return { ...loaded, problems: [...read.problems, ...loaded.problems] };
   }
@@ -76,7 +76,7 @@ export class SyllabusService implements vscode.Disposable {
   /** Adds the packs on top of the built-in certifications; a broken pack only adds problems. */
   private async finish(base: Syllabus): Promise<Syllabus> {
     const packs = this.packs ? await this.packs.read() : { sources: [], problems: [] };
-    const merged = packs.sources.length ? loadSyllabus(packs.sources, base.certifications) : { certifications: base.certifications, problems: [] };
+    const merged = packs.sources.length ? yamlLoader().loadSyllabus(packs.sources, base.certifications) : { certifications: base.certifications, problems: [] };
     this.current = { certifications: merged.certifications, problems: [...base.problems, ...packs.problems, ...merged.problems] };
     this.loaded = true;
     this.changed.fire(this.current);

@@ -6,7 +6,7 @@ import { Credential, Domain, ExamCertification, ExerciseRef, Syllabus, SyllabusP
 import {
   certExerciseTally, credentialStanding, exerciseStatus, ProgressState, Status, topicsTally, topicTally,
 } from '../../core/progress/progress';
-import { formatProblem } from '../../core/syllabus/loader';
+import { formatProblem } from '../../core/syllabus/model';
 import { Commands } from '../../ids';
 
 /** A node of the Syllabus tree. */

@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
 import { findExercise } from '../../../src/core/syllabus/index';
-import { CHECKS_MARKER } from '../../../src/core/practice/practiceFile';
+import { withLearnerCode } from '../../../src/core/practice/practiceFile';
 import { PROGRESS_KEY, readProgress } from '../../../src/core/progress/progress';
 import { RunResult } from '../../../src/core/runner/results';
 import { Commands } from '../../../src/ids';
@@ -17,7 +17,7 @@ let api: CertPathApi;
 
 function setLearnerCode(file: string, code: string): void {
   const text = fs.readFileSync(file, 'utf8');
-  fs.writeFileSync(file, `${text.slice(0, text.indexOf('\n\n') + 2)}${code}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+  fs.writeFileSync(file, withLearnerCode(text, code));
 }
 
 /** A Memento held in memory, for ProgressStore. */

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
 import { findExercise } from '../../../src/core/syllabus/index';
-import { CHECKS_MARKER } from '../../../src/core/practice/practiceFile';
+import { withLearnerCode } from '../../../src/core/practice/practiceFile';
 import { RunResult } from '../../../src/core/runner/results';
 import { Commands } from '../../../src/ids';
 import { concrete } from '../variant';
@@ -23,7 +23,7 @@ describe('Cert Path with no folder open', function () {
     assert.ok(uri.fsPath.includes('cert-path'), uri.fsPath);
     assert.ok(uri.fsPath.endsWith(['practice', 'pcep', 'arithmetic', 'split-seconds.py'].join('/')), uri.fsPath);
     const text = fs.readFileSync(uri.fsPath, 'utf8');
-    fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(ref, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+    fs.writeFileSync(uri.fsPath, withLearnerCode(text, concrete(ref, uri).solution));
     const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
     assert.strictEqual(result?.outcome, 'passed');
     assert.ok(api.progress.current.exercises[ref.key]?.passedAt);

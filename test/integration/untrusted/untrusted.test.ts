@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CertPathApi } from '../../../src/extension';
 import { findExercise } from '../../../src/core/syllabus/index';
 import { Commands } from '../../../src/ids';
+import { withLearnerCode } from '../../../src/core/practice/practiceFile';
 
 describe('Cert Path in an untrusted workspace', function () {
   this.timeout(60000);
@@ -27,7 +28,9 @@ describe('Cert Path in an untrusted workspace', function () {
     const marker = `${uri.fsPath}.ran`;
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     // Code that would leave a trace if it ever ran.
-    fs.writeFileSync(uri.fsPath, text.replace('def split_seconds(total):\n    pass', `open(${JSON.stringify(marker)}, "w").write("ran")\n\ndef split_seconds(total):\n    pass`));
+    const hostile = withLearnerCode(text, `open(${JSON.stringify(marker)}, "w").write("ran")\n\ndef split_seconds(total):\n    pass`);
+    assert.ok(hostile.includes(`open(${JSON.stringify(marker)}`) && hostile !== text, 'the practice file now holds code that leaves a trace');
+    fs.writeFileSync(uri.fsPath, hostile);
     const before = api.progress.current.exercises[ref.key]?.runs ?? 0;
     const result = await vscode.commands.executeCommand(Commands.runChecks, uri);
     assert.strictEqual(result, undefined, 'nothing ran');
