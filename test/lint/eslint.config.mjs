@@ -33,6 +33,10 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
       '@typescript-eslint/require-await': 'off',
       'no-nested-ternary': 'error',
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[object.type='NewExpression'][object.callee.property.name='CancellationTokenSource']",
+        message: 'A CancellationTokenSource must be disposed: keep it in a variable and call dispose() when done.',
+      }],
       eqeqeq: ['error', 'always'],
     },
   },

@@ -1,6 +1,7 @@
 // A workspace with several root folders, an unwritable practice folder, and hostile timing and
 // state: new files go where the learner works; nothing crashes, nothing is lost.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -55,6 +56,35 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
     assert.ok(uri.fsPath.startsWith(folders[1].uri.fsPath), `${uri.fsPath} is in the second folder`);
     setLearnerCode(uri.fsPath, concrete(ref, uri).solution);
     assert.strictEqual((await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri))?.outcome, 'passed');
+  });
+
+  it("runs each folder's checks with that folder's interpreter setting", async function () {
+    const other = process.env.CERT_PATH_TEST_PYTHON_OTHER;
+    if (!other) this.skip();
+    const folders = vscode.workspace.workspaceFolders!;
+    const config = vscode.workspace.getConfiguration('certPath', folders[1].uri);
+    await config.update('pythonPath', other, vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
+      const versions: string[] = [];
+      for (const folder of folders) {
+        // A file of the folder in the active editor: new practice files go to that folder.
+        const note = vscode.Uri.joinPath(folder.uri, 'here.txt');
+        fs.writeFileSync(note.fsPath, 'here\n');
+        await vscode.window.showTextDocument(note);
+        const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+        assert.ok(uri.fsPath.startsWith(folder.uri.fsPath), uri.fsPath);
+        setLearnerCode(uri.fsPath, concrete(ref, uri).solution);
+        const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
+        assert.strictEqual(result?.outcome, 'passed');
+        versions.push(result.python!.version);
+      }
+      const wanted = execFileSync(other, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).trim();
+      assert.strictEqual(versions[1], wanted, 'the second folder ran with its own interpreter');
+      assert.notStrictEqual(versions[0], wanted, 'the first folder kept the other interpreter');
+    } finally {
+      await config.update('pythonPath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
   });
 
   it('says clearly when the practice folder cannot be written, and creates nothing', async () => {
