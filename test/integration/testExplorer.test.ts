@@ -36,14 +36,20 @@ describe('Test Explorer and the files on disk', function () {
   });
 
   it('drops the items of every practice file in a folder that is deleted', async () => {
-    const refs = ['pcep/tuples/bounding-box', 'pcep/tuples/merge-intervals'].map((k) => findExercise(api.syllabus.syllabus, k)!);
+    const refs = ['pcep/tuples/bounding-box', 'pcep/tuples/merge-intervals'].map((k) =>
+      findExercise(api.syllabus.syllabus, k)!,
+    );
     const uris = [];
     for (const ref of refs) uris.push(await generate(ref));
     await until(() => refs.every((r) => itemFor(r.key)), 'the generated files in the Test Explorer');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // One event arrives for the folder, none for the files in it.
     fs.rmSync(path.dirname(uris[0].fsPath), { recursive: true, force: true });
-    await until(() => refs.every((r) => !itemFor(r.key)), 'the items of the deleted folder to leave the Test Explorer', 20000);
+    await until(
+      () => refs.every((r) => !itemFor(r.key)),
+      'the items of the deleted folder to leave the Test Explorer',
+      20000,
+    );
   });
 
   it('searches the new practice folder when certPath.practiceFolder changes', async () => {
@@ -51,7 +57,11 @@ describe('Test Explorer and the files on disk', function () {
     const original = await generate(ref);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const moved = path.join(root, 'elsewhere', ...path.relative(path.join(root, '.cert-path'), original.fsPath).split(path.sep));
+    const moved = path.join(
+      root,
+      'elsewhere',
+      ...path.relative(path.join(root, '.cert-path'), original.fsPath).split(path.sep),
+    );
     fs.mkdirSync(path.dirname(moved), { recursive: true });
     fs.copyFileSync(original.fsPath, moved);
     fs.rmSync(original.fsPath);
@@ -59,7 +69,11 @@ describe('Test Explorer and the files on disk', function () {
     const config = vscode.workspace.getConfiguration('certPath');
     await config.update('practiceFolder', 'elsewhere', vscode.ConfigurationTarget.Workspace);
     try {
-      await until(() => itemFor(ref.key)?.uri?.fsPath === moved, 'the file in the new practice folder to appear', 20000);
+      await until(
+        () => itemFor(ref.key)?.uri?.fsPath === moved,
+        'the file in the new practice folder to appear',
+        20000,
+      );
     } finally {
       await config.update('practiceFolder', undefined, vscode.ConfigurationTarget.Workspace);
     }
