@@ -64,40 +64,6 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
     assert.strictEqual((await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri))?.outcome, 'passed');
   });
 
-  it("runs each folder's checks with that folder's interpreter setting", async function () {
-    const other = process.env.CERT_PATH_TEST_PYTHON_OTHER;
-    if (!other) this.skip();
-    const folders = vscode.workspace.workspaceFolders!;
-    const config = vscode.workspace.getConfiguration('certPath', folders[1].uri);
-    await config.update('pythonPath', other, vscode.ConfigurationTarget.WorkspaceFolder);
-    try {
-      const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
-      const versions: string[] = [];
-      for (const folder of folders) {
-        // A file of the folder in the active editor: new practice files go to that folder.
-        const note = vscode.Uri.joinPath(folder.uri, 'here.txt');
-        fs.writeFileSync(note.fsPath, 'here\n');
-        await vscode.window.showTextDocument(note);
-        const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
-          kind: 'exercise',
-          ref,
-        });
-        assert.ok(uri.fsPath.startsWith(folder.uri.fsPath), uri.fsPath);
-        setLearnerCode(uri.fsPath, concrete(ref, uri).solution);
-        const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
-        assert.strictEqual(result?.outcome, 'passed');
-        versions.push(result.python!.version);
-      }
-      const wanted = execFileSync(other, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
-        encoding: 'utf8',
-      }).trim();
-      assert.strictEqual(versions[1], wanted, 'the second folder ran with its own interpreter');
-      assert.notStrictEqual(versions[0], wanted, 'the first folder kept the other interpreter');
-    } finally {
-      await config.update('pythonPath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-    }
-  });
-
   it('says clearly when the practice folder cannot be written, and creates nothing', async () => {
     const first = vscode.workspace.workspaceFolders![0];
     fs.writeFileSync(path.join(first.uri.fsPath, '.cert-path'), 'a file where the practice folder should be\n');
@@ -184,5 +150,39 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
     const shown = JSON.stringify(api.tree.getChildren().map((n) => api.tree.getTreeItem(n).label));
     assert.ok(!shown.includes('retired'), 'and not shown');
     store.dispose();
+  });
+
+  it("runs each folder's checks with that folder's interpreter setting", async function () {
+    const other = process.env.CERT_PATH_TEST_PYTHON_OTHER;
+    if (!other) this.skip();
+    const folders = vscode.workspace.workspaceFolders!;
+    const config = vscode.workspace.getConfiguration('certPath', folders[1].uri);
+    await config.update('pythonPath', other, vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
+      const versions: string[] = [];
+      for (const folder of folders) {
+        // A file of the folder in the active editor: new practice files go to that folder.
+        const note = vscode.Uri.joinPath(folder.uri, 'here.txt');
+        fs.writeFileSync(note.fsPath, 'here\n');
+        await vscode.window.showTextDocument(note);
+        const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+          kind: 'exercise',
+          ref,
+        });
+        assert.ok(uri.fsPath.startsWith(folder.uri.fsPath), uri.fsPath);
+        setLearnerCode(uri.fsPath, concrete(ref, uri).solution);
+        const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
+        assert.strictEqual(result?.outcome, 'passed');
+        versions.push(result.python!.version);
+      }
+      const wanted = execFileSync(other, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
+        encoding: 'utf8',
+      }).trim();
+      assert.strictEqual(versions[1], wanted, 'the second folder ran with its own interpreter');
+      assert.notStrictEqual(versions[0], wanted, 'the first folder kept the other interpreter');
+    } finally {
+      await config.update('pythonPath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
   });
 });
