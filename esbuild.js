@@ -39,7 +39,12 @@ function testEntries(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...testEntries(full));
-    else if (/\.test\.ts$|[\\/](integration|vsix)[\\/](\w+[\\/])?index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$|[\\/]tools[\\/]\w+\.ts$/.test(full)) found.push(full);
+    else if (
+      /\.test\.ts$|[\\/](integration|vsix)[\\/](\w+[\\/])?index\.ts$|[\\/]bench[\\/](bench|vscode[\\/]index)\.ts$|[\\/]tools[\\/]\w+\.ts$/.test(
+        full,
+      )
+    )
+      found.push(full);
   }
   return found;
 }
@@ -49,7 +54,19 @@ function testEntries(dir) {
  * activation parses JSON instead of YAML. A syllabus problem fails the build.
  */
 async function compileSyllabus() {
-  const bundled = await esbuild.build({ stdin: { contents: "export * from './src/node/files'; export { formatProblem } from './src/core/syllabus/loader'; export { loadQuestions } from './src/core/exam/questionLoader';", resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const bundled = await esbuild.build({
+    stdin: {
+      contents:
+        "export * from './src/node/files'; export { formatProblem } from './src/core/syllabus/loader'; export { loadQuestions } from './src/core/exam/questionLoader';",
+      resolveDir: __dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+  });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, require);
   const { loadSyllabusFolder, readYamlFiles, loadQuestions, formatProblem } = module.exports;

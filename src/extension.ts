@@ -51,18 +51,39 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
   const { syllabus, tree } = registerSyllabus({ context, output, config, progress });
   const interpreters = registerInterpreter({ context, output, config });
   const practice = registerPractice({ context, syllabus, progress, config, runnerSource });
-  const { checks, tests, diagnostics, status } = registerChecks({ context, output, config, syllabus, progress, interpreters, practice, runnerSource });
+  const { checks, tests, diagnostics, status } = registerChecks({
+    context,
+    output,
+    config,
+    syllabus,
+    progress,
+    interpreters,
+    practice,
+    runnerSource,
+  });
   const { questions, examStore, exams } = registerExam({ context, output, syllabus });
   registerProgressTransfer({ context, syllabus, progress, examStore, exams });
   registerWalkthrough({ context, config, interpreters, practice: practice.practice, checks, exams });
-  if (progress.droppedOnLoad) output.appendLine(`Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under ${PROGRESS_KEY}.unreadable.`);
+  if (progress.droppedOnLoad)
+    output.appendLine(
+      `Stored progress had ${progress.droppedOnLoad} unreadable entr${progress.droppedOnLoad === 1 ? 'y' : 'ies'}; kept aside under ${PROGRESS_KEY}.unreadable.`,
+    );
 
   const loaded = syllabus.loadFast().then(() => {
     tree.getChildren();
     return Date.now() - started;
   });
   return {
-    syllabus, progress, tree, practice: practice.practice, tests, diagnostics, status, exams, examStore, questions,
+    syllabus,
+    progress,
+    tree,
+    practice: practice.practice,
+    tests,
+    diagnostics,
+    status,
+    exams,
+    examStore,
+    questions,
     firstTreeAnswerMs: loaded,
     storedProgress: () => context.workspaceState.get(PROGRESS_KEY),
   };

@@ -83,7 +83,9 @@ export function readSettings(get: (key: string) => unknown): CertPathSettings {
     mysqlPort: number(raw('mysqlPort'), d.mysqlPort, 1, 65535, true),
     mysqlUser: text(raw('mysqlUser'), d.mysqlUser),
     mysqlDatabase: text(raw('mysqlDatabase'), d.mysqlDatabase),
-    syllabusPaths: Array.isArray(paths) ? paths.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : d.syllabusPaths,
+    syllabusPaths: Array.isArray(paths)
+      ? paths.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+      : d.syllabusPaths,
   };
 }
 

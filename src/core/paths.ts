@@ -7,7 +7,8 @@ export type PathApi = Pick<typeof path, 'relative' | 'isAbsolute' | 'sep'>;
 /** The parts of `file` below `folder`, or undefined when it is not strictly inside it. */
 export function partsInside(folder: string, file: string, api: PathApi = path): string[] | undefined {
   const relative = api.relative(folder, file);
-  if (!relative || relative === '..' || relative.startsWith(`..${api.sep}`) || api.isAbsolute(relative)) return undefined;
+  if (!relative || relative === '..' || relative.startsWith(`..${api.sep}`) || api.isAbsolute(relative))
+    return undefined;
   return relative.split(api.sep);
 }
 

@@ -19,7 +19,9 @@ export const nodeFolderReader: SyncFolderReader = {
 
 /** The YAML files of a folder on disk, named `<prefix>/<relative path>`; empty when the folder is missing. */
 export function readYamlFiles(folder: string, prefix: string): YamlFolder {
-  return readYamlFolderSync(nodeFolderReader, folder, (relative) => `${prefix}/${relative}`) ?? { sources: [], problems: [] };
+  return (
+    readYamlFolderSync(nodeFolderReader, folder, (relative) => `${prefix}/${relative}`) ?? { sources: [], problems: [] }
+  );
 }
 
 /** The syllabus in a folder on disk (names `syllabus/...`); throws listing every problem. */

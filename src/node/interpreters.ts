@@ -8,7 +8,12 @@ import { probe } from './runner/probe';
 
 /** This machine's environment as discovery reads it. */
 export function discoveryEnv(): DiscoveryEnv {
-  return { home: os.homedir(), localAppData: process.env.LOCALAPPDATA, programFiles: process.env.ProgramFiles, pyenvRoot: process.env.PYENV_ROOT };
+  return {
+    home: os.homedir(),
+    localAppData: process.env.LOCALAPPDATA,
+    programFiles: process.env.ProgramFiles,
+    pyenvRoot: process.env.PYENV_ROOT,
+  };
 }
 
 function list(dir: string): string[] {
@@ -20,10 +25,15 @@ function list(dir: string): string[] {
 }
 
 /** Every interpreter found (too old ones too, so the picker can say so), newest first. */
-export async function discoverInterpreters(extensionPath: string | undefined, platform: NodeJS.Platform = process.platform, env: DiscoveryEnv = discoveryEnv()): Promise<Interpreter[]> {
+export async function discoverInterpreters(
+  extensionPath: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+  env: DiscoveryEnv = discoveryEnv(),
+): Promise<Interpreter[]> {
   const found: Candidate[] = candidates(undefined, extensionPath, platform);
   for (const folder of searchFolders(platform, env)) {
-    for (const command of interpretersIn(folder, list(folder.dir), platform)) found.push({ command, args: [], source: 'path' });
+    for (const command of interpretersIn(folder, list(folder.dir), platform))
+      found.push({ command, args: [], source: 'path' });
   }
   const outcomes = await Promise.all(found.map((c) => probe(c, 5000)));
   const usable = outcomes.flatMap((o): Interpreter[] => {

@@ -9,7 +9,17 @@ import { ExerciseRef } from '../core/syllabus/model';
 import { renderPracticeFile, practiceRelativePath } from '../core/practice/practiceFile';
 import { RunResult } from '../core/runner/results';
 import { instantiate } from '../core/syllabus/variants';
-import { baseVariants, CodeVariant, judge, MAIN_FILE, Mutant, mutantVariants, mutationSources, staleEquivalents, unexplained } from '../core/verify/variants';
+import {
+  baseVariants,
+  CodeVariant,
+  judge,
+  MAIN_FILE,
+  Mutant,
+  mutantVariants,
+  mutationSources,
+  staleEquivalents,
+  unexplained,
+} from '../core/verify/variants';
 import mutateSource from '../python/mutate.py';
 import { BatchJob, runBatch } from './runner/batch';
 
@@ -49,7 +59,11 @@ interface Planned {
 }
 
 /** Asks the generator for every mutant of each (exercise, draw), in one interpreter run. */
-export function generateMutants(python: Candidate, requests: { id: string; ref: ExerciseRef; seed: number }[], dir: string): Promise<Map<string, Mutant[]>> {
+export function generateMutants(
+  python: Candidate,
+  requests: { id: string; ref: ExerciseRef; seed: number }[],
+  dir: string,
+): Promise<Map<string, Mutant[]>> {
   const script = path.join(dir, 'cert_path_mutate.py');
   fs.writeFileSync(script, mutateSource);
   const jobs = requests.map((r) => {
@@ -70,7 +84,14 @@ function writeVariant(dir: string, ref: ExerciseRef, seed: number, variant: Code
   const { exercise, params } = instantiate(ref.exercise, seed);
   const file = path.join(dir, ...practiceRelativePath(ref));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...exercise, starter: variant.main } }, runnerSource, ref.exercise.params ? { seed, params } : undefined));
+  fs.writeFileSync(
+    file,
+    renderPracticeFile(
+      { ...ref, exercise: { ...exercise, starter: variant.main } },
+      runnerSource,
+      ref.exercise.params ? { seed, params } : undefined,
+    ),
+  );
   for (const [relative, code] of Object.entries(variant.files)) {
     const target = path.join(path.dirname(file), ...relative.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -82,23 +103,60 @@ function writeVariant(dir: string, ref: ExerciseRef, seed: number, variant: Code
 function jobFor(plan: Planned, file: string, timeoutSeconds: number): BatchJob {
   const { exercise, params } = instantiate(plan.ref.exercise, plan.seed);
   // A mutant is killed by its first failing check; the others need not run.
-  return { file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds, failFast: plan.variant.kind === 'mutant' };
+  return {
+    file,
+    kind: exercise.kind,
+    checks: exercise.checks,
+    params,
+    minPython: exercise.minPython,
+    requires: exercise.requires,
+    timeoutSeconds,
+    failFast: plan.variant.kind === 'mutant',
+  };
 }
 
-async function runPlans(plans: Planned[], options: VerifyOptions, timeoutOf: (p: Planned) => number, label: string): Promise<RunResult[]> {
+async function runPlans(
+  plans: Planned[],
+  options: VerifyOptions,
+  timeoutOf: (p: Planned) => number,
+  label: string,
+): Promise<RunResult[]> {
   const root = path.join(options.dir, label);
-  const jobs = plans.map((p, i) => jobFor(p, writeVariant(path.join(root, String(i)), p.ref, p.seed, p.variant, options.runnerSource), timeoutOf(p)));
-  return runBatch(options.interpreter, options.runnerSource, jobs, options.workers, path.join(root, 'batch'), options.env ?? {}, options.signal, options.progress);
+  const jobs = plans.map((p, i) =>
+    jobFor(p, writeVariant(path.join(root, String(i)), p.ref, p.seed, p.variant, options.runnerSource), timeoutOf(p)),
+  );
+  return runBatch(
+    options.interpreter,
+    options.runnerSource,
+    jobs,
+    options.workers,
+    path.join(root, 'batch'),
+    options.env ?? {},
+    options.signal,
+    options.progress,
+  );
 }
 
 function emptyReport(ref: ExerciseRef): ExerciseVerification {
-  return { ref, problems: [], skipped: [], wrongSolutions: ref.exercise.wrong?.length ?? 0, mutants: { total: 0, killed: 0, equivalent: 0, survivors: [], unexplained: [] } };
+  return {
+    ref,
+    problems: [],
+    skipped: [],
+    wrongSolutions: ref.exercise.wrong?.length ?? 0,
+    mutants: { total: 0, killed: 0, equivalent: 0, survivors: [], unexplained: [] },
+  };
 }
 
 /** Verifies every exercise; reports come back in the order of `refs`. */
 export async function verifyExercises(refs: ExerciseRef[], options: VerifyOptions): Promise<ExerciseVerification[]> {
   const reports = new Map(refs.map((ref) => [ref.key, emptyReport(ref)]));
-  const base: Planned[] = refs.flatMap((ref) => options.seeds(ref).flatMap((seed) => baseVariants(instantiate(ref.exercise, seed).exercise).map((variant) => ({ ref, seed, variant }))));
+  const base: Planned[] = refs.flatMap((ref) =>
+    options
+      .seeds(ref)
+      .flatMap((seed) =>
+        baseVariants(instantiate(ref.exercise, seed).exercise).map((variant) => ({ ref, seed, variant })),
+      ),
+  );
   const baseResults = await runPlans(base, options, () => options.timeoutSeconds ?? 30, 'base');
   // The slowest passing solution run of each exercise sets how long its mutants may take.
   const solutionMs = new Map<string, number>();
@@ -117,12 +175,23 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
   if (!options.mutants) return refs.map((ref) => reports.get(ref.key)!);
 
   // Mutants only of exercises whose solution passed here: otherwise a "kill" would mean nothing.
-  const eligible = refs.filter((ref) => solutionMs.has(ref.key) && !reports.get(ref.key)!.problems.some((p) => p.startsWith('the solution')));
-  const requests = eligible.flatMap((ref) => options.seeds(ref).map((seed) => ({ id: `${ref.key}@${seed}`, ref, seed })));
+  const eligible = refs.filter(
+    (ref) => solutionMs.has(ref.key) && !reports.get(ref.key)!.problems.some((p) => p.startsWith('the solution')),
+  );
+  const requests = eligible.flatMap((ref) =>
+    options.seeds(ref).map((seed) => ({ id: `${ref.key}@${seed}`, ref, seed })),
+  );
   const generated = await generateMutants(options.interpreter, requests, options.dir);
-  const plans: Planned[] = requests.flatMap((r) => mutantVariants(instantiate(r.ref.exercise, r.seed).exercise, generated.get(r.id) ?? []).map((variant) => ({ ref: r.ref, seed: r.seed, variant })));
+  const plans: Planned[] = requests.flatMap((r) =>
+    mutantVariants(instantiate(r.ref.exercise, r.seed).exercise, generated.get(r.id) ?? []).map((variant) => ({
+      ref: r.ref,
+      seed: r.seed,
+      variant,
+    })),
+  );
   // An endless loop is a kill too; it need not wait the full limit.
-  const limit = (p: Planned) => Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (3 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
+  const limit = (p: Planned) =>
+    Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (3 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
   const results = await runPlans(plans, options, limit, 'mutants');
   // A mutant (by name) is killed when a check rejects it at any draw: a branch taken only for some
   // drawn values is tested at the draws that take it.
@@ -131,7 +200,8 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
   plans.forEach((plan, i) => {
     const verdict = judge(plan.variant, results[i]);
     if (verdict.status === 'skipped') return;
-    const add = (map: Map<string, Set<string>>) => map.set(plan.ref.key, (map.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
+    const add = (map: Map<string, Set<string>>) =>
+      map.set(plan.ref.key, (map.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
     add(seenNames);
     if (verdict.status === 'ok') add(killedNames);
   });
@@ -150,7 +220,11 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
     };
     for (const name of report.mutants.unexplained) report.problems.push(`mutant survives: ${name}`);
     // Only judged when the machine ran every draw (a skipped run could hide a survivor).
-    if (!report.skipped.length) for (const name of staleEquivalents(ref.exercise, survivors)) report.problems.push(`listed as an equivalent mutant, but the checks kill it (or it is no longer made): remove "${name}" from equivalentMutants`);
+    if (!report.skipped.length)
+      for (const name of staleEquivalents(ref.exercise, survivors))
+        report.problems.push(
+          `listed as an equivalent mutant, but the checks kill it (or it is no longer made): remove "${name}" from equivalentMutants`,
+        );
   }
   return refs.map((ref) => reports.get(ref.key)!);
 }

@@ -12,7 +12,9 @@ export class Configuration implements vscode.Disposable {
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      const names = (Object.keys(SETTING_KEYS) as SettingName[]).filter((n) => e.affectsConfiguration(`${SETTINGS_SECTION}.${SETTING_KEYS[n]}`));
+      const names = (Object.keys(SETTING_KEYS) as SettingName[]).filter((n) =>
+        e.affectsConfiguration(`${SETTINGS_SECTION}.${SETTING_KEYS[n]}`),
+      );
       if (names.length) this.changed.fire(new Set(names));
     });
   }
@@ -25,7 +27,9 @@ export class Configuration implements vscode.Disposable {
 
   /** Writes a user (global) setting; undefined removes it. */
   async setGlobal(name: SettingName, value: unknown): Promise<void> {
-    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(SETTING_KEYS[name], value, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SETTINGS_SECTION)
+      .update(SETTING_KEYS[name], value, vscode.ConfigurationTarget.Global);
   }
 
   /** Calls `listener` when any of `names` changes. */

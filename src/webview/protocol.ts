@@ -29,11 +29,20 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'goto':
       return position(m.item) ? { type: 'goto', item: m.item } : undefined;
     case 'flag':
-      return position(m.item) && typeof m.flagged === 'boolean' ? { type: 'flag', item: m.item, flagged: m.flagged } : undefined;
+      return position(m.item) && typeof m.flagged === 'boolean'
+        ? { type: 'flag', item: m.item, flagged: m.flagged }
+        : undefined;
     case 'answer':
-      return position(m.item) && Array.isArray(m.chosen) && m.chosen.length <= 64 && m.chosen.every((c) => Number.isInteger(c) && c >= -1 && c < 10_000) ? { type: 'answer', item: m.item, chosen: m.chosen as number[] } : undefined;
+      return position(m.item) &&
+        Array.isArray(m.chosen) &&
+        m.chosen.length <= 64 &&
+        m.chosen.every((c) => Number.isInteger(c) && c >= -1 && c < 10_000)
+        ? { type: 'answer', item: m.item, chosen: m.chosen as number[] }
+        : undefined;
     case 'openTopic':
-      return typeof m.topic === 'string' && /^[a-z0-9-]{1,100}$/.test(m.topic) ? { type: 'openTopic', topic: m.topic } : undefined;
+      return typeof m.topic === 'string' && /^[a-z0-9-]{1,100}$/.test(m.topic)
+        ? { type: 'openTopic', topic: m.topic }
+        : undefined;
     default:
       return undefined;
   }

@@ -16,7 +16,9 @@ import { runBatch } from '../../src/node/runner/batch';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const REPEAT = Number(process.env.CERT_PATH_BENCH_REPEAT) || 30;
-const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], {
+  encoding: 'utf8',
+}).trim();
 const interpreter: Candidate = { command: python, args: [], source: 'path' };
 
 function median(values: number[]): number {
@@ -31,7 +33,11 @@ function timeProcess(command: string, args: string[], cwd: string): Promise<numb
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, stdio: 'ignore' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(Number(process.hrtime.bigint() - started) / 1e6)
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -77,25 +83,46 @@ async function roundTrip(dir: string) {
   const ref = allExercises(loadSyllabus([{ file: 'bench.yaml', text: TRIVIAL }]))[0];
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'double.py');
-  fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...ref.exercise, starter: ref.exercise.solution } }, runnerSource));
+  fs.writeFileSync(
+    file,
+    renderPracticeFile({ ...ref, exercise: { ...ref.exercise, starter: ref.exercise.solution } }, runnerSource),
+  );
   fs.writeFileSync(path.join(dir, 'learner.py'), ref.exercise.solution);
-  fs.writeFileSync(path.join(dir, 'test_unittest_double.py'), 'import unittest\nfrom learner import double\n\n\nclass DoubleTest(unittest.TestCase):\n    def test_one(self):\n        self.assertEqual(double(1), 2)\n\n    def test_two(self):\n        self.assertEqual(double(21), 42)\n\n    def test_neg(self):\n        self.assertEqual(double(-3), -6)\n');
-  fs.writeFileSync(path.join(dir, 'test_pytest_double.py'), 'from learner import double\n\n\ndef test_one():\n    assert double(1) == 2\n\n\ndef test_two():\n    assert double(21) == 42\n\n\ndef test_neg():\n    assert double(-3) == -6\n');
+  fs.writeFileSync(
+    path.join(dir, 'test_unittest_double.py'),
+    'import unittest\nfrom learner import double\n\n\nclass DoubleTest(unittest.TestCase):\n    def test_one(self):\n        self.assertEqual(double(1), 2)\n\n    def test_two(self):\n        self.assertEqual(double(21), 42)\n\n    def test_neg(self):\n        self.assertEqual(double(-3), -6)\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'test_pytest_double.py'),
+    'from learner import double\n\n\ndef test_one():\n    assert double(1) == 2\n\n\ndef test_two():\n    assert double(21) == 42\n\n\ndef test_neg():\n    assert double(-3) == -6\n',
+  );
   let learnerMs = 0;
   const runner = await repeat(REPEAT, async () => {
     const started = process.hrtime.bigint();
-    const report = await runChecks({ interpreter, file, kind: 'function', checks: ref.exercise.checks, timeoutSeconds: 30, runnerSource });
-    if (report.result.outcome !== 'passed') throw new Error(`bench exercise did not pass: ${JSON.stringify(report.result)}`);
+    const report = await runChecks({
+      interpreter,
+      file,
+      kind: 'function',
+      checks: ref.exercise.checks,
+      timeoutSeconds: 30,
+      runnerSource,
+    });
+    if (report.result.outcome !== 'passed')
+      throw new Error(`bench exercise did not pass: ${JSON.stringify(report.result)}`);
     learnerMs = report.result.checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
     return Number(process.hrtime.bigint() - started) / 1e6;
   });
   const bare = await repeat(REPEAT, () => timeProcess(python, ['-c', 'pass'], dir));
   const direct = await repeat(REPEAT, () => timeProcess(python, [file], dir));
-  const unittest = await repeat(REPEAT, () => timeProcess(python, ['-m', 'unittest', '-q', 'test_unittest_double'], dir));
+  const unittest = await repeat(REPEAT, () =>
+    timeProcess(python, ['-m', 'unittest', '-q', 'test_unittest_double'], dir),
+  );
   let pytest: number | undefined;
   try {
     execFileSync(python, ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    pytest = await repeat(REPEAT, () => timeProcess(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_pytest_double.py'], dir));
+    pytest = await repeat(REPEAT, () =>
+      timeProcess(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_pytest_double.py'], dir),
+    );
   } catch {
     pytest = undefined; // pytest is not installed for this interpreter
   }
@@ -106,11 +133,30 @@ async function roundTrip(dir: string) {
 async function wholeBankBatch(dir: string) {
   const refs = allExercises(shippedSyllabus());
   const started = Date.now();
-  const jobs = refs.flatMap((ref) => (['solution', 'starter'] as const).map((which) => {
-    const { file, exercise, params } = writeVariant(path.join(dir, which), ref, 1, which);
-    return { which, job: { file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds: 30 } };
-  }));
-  const results = await runBatch(interpreter, runnerSource, jobs.map((j) => j.job), os.cpus().length, path.join(dir, 'batch'));
+  const jobs = refs.flatMap((ref) =>
+    (['solution', 'starter'] as const).map((which) => {
+      const { file, exercise, params } = writeVariant(path.join(dir, which), ref, 1, which);
+      return {
+        which,
+        job: {
+          file,
+          kind: exercise.kind,
+          checks: exercise.checks,
+          params,
+          minPython: exercise.minPython,
+          requires: exercise.requires,
+          timeoutSeconds: 30,
+        },
+      };
+    }),
+  );
+  const results = await runBatch(
+    interpreter,
+    runnerSource,
+    jobs.map((j) => j.job),
+    os.cpus().length,
+    path.join(dir, 'batch'),
+  );
   let wrong = 0;
   let skipped = 0;
   results.forEach((result, i) => {
@@ -129,7 +175,17 @@ async function wholeBank(dir: string) {
   await pool(refs, os.cpus().length, async (ref) => {
     for (const which of ['solution', 'starter'] as const) {
       const { file, exercise, params } = writeVariant(path.join(dir, which), ref, 1, which);
-      const { result } = await runChecks({ interpreter, file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, timeoutSeconds: 30, runnerSource });
+      const { result } = await runChecks({
+        interpreter,
+        file,
+        kind: exercise.kind,
+        checks: exercise.checks,
+        params,
+        minPython: exercise.minPython,
+        requires: exercise.requires,
+        timeoutSeconds: 30,
+        runnerSource,
+      });
       // A run skipped for a missing display or module is counted apart: it is neither right nor wrong.
       if (result.outcome === 'skipped') skipped += which === 'solution' ? 1 : 0;
       else if ((which === 'solution') !== (result.outcome === 'passed')) wrong++;
@@ -143,11 +199,16 @@ function vsix(): { bytes?: number; files?: number; note?: string } {
     const out = path.join(os.tmpdir(), 'cert-path-bench.vsix');
     // Exactly what `npm run package` builds (production bundle, same vsce flags), written elsewhere.
     execFileSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: ROOT, stdio: 'pipe' });
-    const listing = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    const listing = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     return { bytes: fs.statSync(out).size, files: listing.trim().split('\n').length };
   } catch (error) {
     // The first line that is not one of npm's own config warnings says what went wrong.
-    const lines = String((error as { stderr?: Buffer }).stderr ?? error).split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+    const lines = String((error as { stderr?: Buffer }).stderr ?? error)
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('npm warn'));
     return { note: `npm run package failed: ${lines[0] ?? String(error)}` };
   }
 }
@@ -174,7 +235,9 @@ function kb(bytes: number): string {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-bench-'));
   const pythonVersion = execFileSync(python, ['--version'], { encoding: 'utf8' }).trim();
-  console.log(`Benchmark on ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pythonVersion}; ${REPEAT} repetitions`);
+  console.log(
+    `Benchmark on ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pythonVersion}; ${REPEAT} repetitions`,
+  );
   const rt = await roundTrip(path.join(dir, 'rt'));
   fs.mkdirSync(path.join(dir, 'bank'));
   const bank = await wholeBankBatch(path.join(dir, 'bank'));
@@ -186,24 +249,83 @@ async function main() {
   const target = rt.bare * 1.5 + rt.learnerMs;
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   const rows: [string, string, string, string][] = [
-    ['Check round trip (3 checks, extension runner)', f(rt.runner), `${(rt.runner / rt.bare).toFixed(2)}× bare start`, `≤ 1.5× bare + learner time = ${f(target)}: ${rt.runner <= target ? 'met' : 'missed'}`],
+    [
+      'Check round trip (3 checks, extension runner)',
+      f(rt.runner),
+      `${(rt.runner / rt.bare).toFixed(2)}× bare start`,
+      `≤ 1.5× bare + learner time = ${f(target)}: ${rt.runner <= target ? 'met' : 'missed'}`,
+    ],
     ['Bare interpreter start (`python -c pass`)', f(rt.bare), '1.00×', ''],
-    ['Running the file (`python file.py`, embedded checks)', f(rt.direct), `${(rt.direct / rt.bare).toFixed(2)}× bare start`, ''],
-    ['Same checks as `python -m unittest`', f(rt.unittest), `runner is ${(rt.unittest / rt.runner).toFixed(2)}× faster`, ''],
-    ['Same checks as `python -m pytest`', rt.pytest === undefined ? 'pytest not installed' : f(rt.pytest), rt.pytest === undefined ? '' : `runner is ${(rt.pytest / rt.runner).toFixed(2)}× faster`, rt.pytest === undefined ? '≥ 5× faster: not measurable here' : `≥ 5× faster: ${rt.pytest / rt.runner >= 5 ? 'met' : 'missed'}`],
-    ['Activation → first tree answer with the full syllabus', f(vs.activationMs), `extension.activate() as called by the host, incl. loading the bundle: ${f(vs.activateCallMs)}`, `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`],
-    [`Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores, a warm interpreter per core (fork per run)`, `${bank.seconds.toFixed(1)} s`, `${((bank.seconds * 1000) / (bank.exercises * 2)).toFixed(0)} ms per run; ${(perRun.seconds / bank.seconds).toFixed(2)}× faster than a new interpreter per run`, `≤ 30 s: ${bank.seconds <= 30 ? 'met' : 'missed'}${bank.wrong ? ` (${bank.wrong} wrong!)` : ''}${bank.skipped ? `; ${bank.skipped} skipped (needs a display or a module this Python lacks)` : ''}`],
-    [`Whole bank, the extension's runner (a new interpreter per run), ${os.cpus().length} cores`, `${perRun.seconds.toFixed(1)} s`, `${((perRun.seconds * 1000) / (perRun.exercises * 2)).toFixed(0)} ms per run`, `${perRun.wrong ? `${perRun.wrong} wrong!` : 'same verdicts'}`],
+    [
+      'Running the file (`python file.py`, embedded checks)',
+      f(rt.direct),
+      `${(rt.direct / rt.bare).toFixed(2)}× bare start`,
+      '',
+    ],
+    [
+      'Same checks as `python -m unittest`',
+      f(rt.unittest),
+      `runner is ${(rt.unittest / rt.runner).toFixed(2)}× faster`,
+      '',
+    ],
+    [
+      'Same checks as `python -m pytest`',
+      rt.pytest === undefined ? 'pytest not installed' : f(rt.pytest),
+      rt.pytest === undefined ? '' : `runner is ${(rt.pytest / rt.runner).toFixed(2)}× faster`,
+      rt.pytest === undefined
+        ? '≥ 5× faster: not measurable here'
+        : `≥ 5× faster: ${rt.pytest / rt.runner >= 5 ? 'met' : 'missed'}`,
+    ],
+    [
+      'Activation → first tree answer with the full syllabus',
+      f(vs.activationMs),
+      `extension.activate() as called by the host, incl. loading the bundle: ${f(vs.activateCallMs)}`,
+      `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`,
+    ],
+    [
+      `Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores, a warm interpreter per core (fork per run)`,
+      `${bank.seconds.toFixed(1)} s`,
+      `${((bank.seconds * 1000) / (bank.exercises * 2)).toFixed(0)} ms per run; ${(perRun.seconds / bank.seconds).toFixed(2)}× faster than a new interpreter per run`,
+      `≤ 30 s: ${bank.seconds <= 30 ? 'met' : 'missed'}${bank.wrong ? ` (${bank.wrong} wrong!)` : ''}${bank.skipped ? `; ${bank.skipped} skipped (needs a display or a module this Python lacks)` : ''}`,
+    ],
+    [
+      `Whole bank, the extension's runner (a new interpreter per run), ${os.cpus().length} cores`,
+      `${perRun.seconds.toFixed(1)} s`,
+      `${((perRun.seconds * 1000) / (perRun.exercises * 2)).toFixed(0)} ms per run`,
+      `${perRun.wrong ? `${perRun.wrong} wrong!` : 'same verdicts'}`,
+    ],
     ['dist/extension.js (production)', kb(bundle), '', `≤ 400 KB: ${bundle <= 400 * 1024 ? 'met' : 'missed'}`],
-    ['Packaged VSIX', packaged.bytes ? `${kb(packaged.bytes)} (${packaged.files} files)` : packaged.note ?? '', '', packaged.bytes ? `≤ 1 MB: ${packaged.bytes <= 1024 * 1024 ? 'met' : 'missed'}` : ''],
-    ['Extension host heap after activation', `${(vs.heapAfterActivation / 2 ** 20).toFixed(1)} MB`, `RSS ${(vs.rssAfterActivation / 2 ** 20).toFixed(0)} MB`, ''],
-    ['Heap after 10 / 100 check runs (after a full GC)', `${(vs.heapAfter10 / 2 ** 20).toFixed(1)} / ${(vs.heapAfter100 / 2 ** 20).toFixed(1)} MB`, `growth 10→100: ${((vs.heapAfter100 - vs.heapAfter10) / 2 ** 20).toFixed(1)} MB`, `flat after 10 runs (< 2 MB after a full GC): ${vs.heapAfter100 - vs.heapAfter10 < 2 * 2 ** 20 ? 'yes' : 'no'}`],
+    [
+      'Packaged VSIX',
+      packaged.bytes ? `${kb(packaged.bytes)} (${packaged.files} files)` : (packaged.note ?? ''),
+      '',
+      packaged.bytes ? `≤ 1 MB: ${packaged.bytes <= 1024 * 1024 ? 'met' : 'missed'}` : '',
+    ],
+    [
+      'Extension host heap after activation',
+      `${(vs.heapAfterActivation / 2 ** 20).toFixed(1)} MB`,
+      `RSS ${(vs.rssAfterActivation / 2 ** 20).toFixed(0)} MB`,
+      '',
+    ],
+    [
+      'Heap after 10 / 100 check runs (after a full GC)',
+      `${(vs.heapAfter10 / 2 ** 20).toFixed(1)} / ${(vs.heapAfter100 / 2 ** 20).toFixed(1)} MB`,
+      `growth 10→100: ${((vs.heapAfter100 - vs.heapAfter10) / 2 ** 20).toFixed(1)} MB`,
+      `flat after 10 runs (< 2 MB after a full GC): ${vs.heapAfter100 - vs.heapAfter10 < 2 * 2 ** 20 ? 'yes' : 'no'}`,
+    ],
   ];
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; ${pythonVersion} (${python}); VS Code ${vs.vscodeVersion}`;
-  const table = ['| measure | median | ratio | target |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const table = [
+    '| measure | median | ratio | target |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
   console.log(`\n${table}\n`);
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), `# Performance\n\nWritten by \`npm run bench\` (test/bench/bench.ts); medians of ${REPEAT} runs unless the row says otherwise.\n\nMachine: ${machine}.\n\n${table}\n`);
+  fs.writeFileSync(
+    path.join(ROOT, 'docs', 'performance.md'),
+    `# Performance\n\nWritten by \`npm run bench\` (test/bench/bench.ts); medians of ${REPEAT} runs unless the row says otherwise.\n\nMachine: ${machine}.\n\n${table}\n`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   console.log('Wrote docs/performance.md');
 }

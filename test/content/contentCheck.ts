@@ -22,13 +22,24 @@ export interface TopicRef {
 }
 
 /** Lesson problems of the topics: the shipped rules, then every example on every interpreter. */
-export async function checkLessons(topics: TopicRef[], pythons: { candidate: Candidate; version: string }[], rules = true): Promise<string[]> {
+export async function checkLessons(
+  topics: TopicRef[],
+  pythons: { candidate: Candidate; version: string }[],
+  rules = true,
+): Promise<string[]> {
   const problems: string[] = [];
-  if (rules) for (const { cert, topic } of topics) for (const p of lessonProblems(topic)) problems.push(`${cert.id}/${topic.id}: ${p}`);
+  if (rules)
+    for (const { cert, topic } of topics)
+      for (const p of lessonProblems(topic)) problems.push(`${cert.id}/${topic.id}: ${p}`);
   const examples = topics.flatMap(({ cert, topic }) => lessonExamples(cert.id, topic));
   for (const { candidate, version } of pythons) {
     const here = examples.filter((e) => !outsideExample(e.example, version));
-    const seen = await observe(candidate, WORKER, here.map((e) => exampleRun(e.key, e.example)), Math.max(1, Math.min(os.cpus().length, 4)));
+    const seen = await observe(
+      candidate,
+      WORKER,
+      here.map((e) => exampleRun(e.key, e.example)),
+      Math.max(1, Math.min(os.cpus().length, 4)),
+    );
     for (const e of here) {
       const differs = exampleDiffers(e.example, seen.get(e.key));
       if (differs) problems.push(`${e.where} on Python ${version}: ${differs}`);
@@ -38,7 +49,11 @@ export async function checkLessons(topics: TopicRef[], pythons: { candidate: Can
 }
 
 /** Verifies exercises on one interpreter; with mutants, each parametrized exercise at two draws. */
-export function checkExercises(refs: ExerciseRef[], python: Candidate, options: { mutants: boolean; draws?: number; progress?: (done: number, total: number) => void }): Promise<ExerciseVerification[]> {
+export function checkExercises(
+  refs: ExerciseRef[],
+  python: Candidate,
+  options: { mutants: boolean; draws?: number; progress?: (done: number, total: number) => void },
+): Promise<ExerciseVerification[]> {
   const draws = options.draws ?? (options.mutants ? 2 : 1);
   return verifyExercises(refs, {
     interpreter: python,

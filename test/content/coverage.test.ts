@@ -9,9 +9,72 @@ import { textProblems } from './textCheck';
 
 /** The official objective codes per exam (see shared reference official-objectives.md). */
 const OFFICIAL: Record<string, string[]> = {
-  'PCEP-30-02': ['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4'],
-  'PCAP-31-03': ['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '5.1', '5.2', '5.3', '5.4', '5.5'],
-  'PCPP-32-101': ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3', '4.4', '5.1', '5.2'],
+  'PCEP-30-02': [
+    '1.1',
+    '1.2',
+    '1.3',
+    '1.4',
+    '1.5',
+    '2.1',
+    '2.2',
+    '3.1',
+    '3.2',
+    '3.3',
+    '3.4',
+    '4.1',
+    '4.2',
+    '4.3',
+    '4.4',
+  ],
+  'PCAP-31-03': [
+    '1.1',
+    '1.2',
+    '1.3',
+    '1.4',
+    '1.5',
+    '2.1',
+    '2.2',
+    '3.1',
+    '3.2',
+    '3.3',
+    '4.1',
+    '4.2',
+    '4.3',
+    '4.4',
+    '4.5',
+    '4.6',
+    '5.1',
+    '5.2',
+    '5.3',
+    '5.4',
+    '5.5',
+  ],
+  'PCPP-32-101': [
+    '1.1',
+    '1.2',
+    '1.3',
+    '1.4',
+    '1.5',
+    '1.6',
+    '1.7',
+    '1.8',
+    '1.9',
+    '1.10',
+    '1.11',
+    '1.12',
+    '2.1',
+    '2.2',
+    '2.3',
+    '3.1',
+    '3.2',
+    '3.3',
+    '4.1',
+    '4.2',
+    '4.3',
+    '4.4',
+    '5.1',
+    '5.2',
+  ],
   // Only the five blocks of the 2019 draft are published for PCPP 32-2.
   'PCPP-32-2': ['1', '2', '3', '4', '5'],
 };
@@ -41,20 +104,32 @@ describe('syllabus coverage', () => {
     });
 
     it(`${cert.examCode}: every topic has an easy, a medium and a hard exercise`, () => {
-      const short = topics.filter((t) => !['easy', 'medium', 'hard'].every((d) => t.exercises.some((e) => e.difficulty === d))).map((t) => t.id);
+      const short = topics
+        .filter((t) => !['easy', 'medium', 'hard'].every((d) => t.exercises.some((e) => e.difficulty === d)))
+        .map((t) => t.id);
       assert.deepStrictEqual(short, []);
     });
   }
 
   it('every exercise has at least three checks and two hints', () => {
-    const thin = certs.flatMap((c) => c.domains.flatMap((d) => d.topics.flatMap((t) => t.exercises.filter((e) => e.checks.length < 3 || e.hints.length < 2).map((e) => `${c.id}/${t.id}/${e.id}`))));
+    const thin = certs.flatMap((c) =>
+      c.domains.flatMap((d) =>
+        d.topics.flatMap((t) =>
+          t.exercises.filter((e) => e.checks.length < 3 || e.hints.length < 2).map((e) => `${c.id}/${t.id}/${e.id}`),
+        ),
+      ),
+    );
     assert.deepStrictEqual(thin, []);
   });
 
   it(`every topic has a lesson (words, examples and traps), every exercise ${WRONG_SOLUTIONS} or more wrong solutions`, () => {
-    const missing = certs.flatMap((c) => c.domains.flatMap((d) => d.topics.flatMap((t) => lessonProblems(t).map((p) => `${c.id}/${t.id}: ${p}`))));
+    const missing = certs.flatMap((c) =>
+      c.domains.flatMap((d) => d.topics.flatMap((t) => lessonProblems(t).map((p) => `${c.id}/${t.id}: ${p}`))),
+    );
     const refs = allExercises({ certifications: certs, problems: [] });
-    const fewWrong = refs.filter((r) => (r.exercise.wrong?.length ?? 0) < WRONG_SOLUTIONS).map((r) => `${r.key}: ${r.exercise.wrong?.length ?? 0} wrong solutions`);
+    const fewWrong = refs
+      .filter((r) => (r.exercise.wrong?.length ?? 0) < WRONG_SOLUTIONS)
+      .map((r) => `${r.key}: ${r.exercise.wrong?.length ?? 0} wrong solutions`);
     assert.deepStrictEqual([...missing, ...fewWrong], []);
   });
 
@@ -67,6 +142,9 @@ describe('syllabus coverage', () => {
   it('at least a third of all exercises are parametrized', () => {
     const exercises = certs.flatMap((c) => c.domains.flatMap((d) => d.topics.flatMap((t) => t.exercises)));
     const parametrized = exercises.filter((e) => e.params).length;
-    assert.ok(parametrized * 3 >= exercises.length, `${parametrized} of ${exercises.length} exercises are parametrized`);
+    assert.ok(
+      parametrized * 3 >= exercises.length,
+      `${parametrized} of ${exercises.length} exercises are parametrized`,
+    );
   });
 });

@@ -19,14 +19,25 @@ function mysqlFromEnv(): DatabaseConfig | undefined {
   const raw = process.env.CERT_PATH_MYSQL;
   if (!raw) return undefined;
   const f = Object.fromEntries(raw.split(';').map((kv) => kv.split('=') as [string, string]));
-  return { kind: 'mysql', host: f.host, port: Number(f.port || 3306), user: f.user, password: f.password ?? '', database: f.database || 'certpath' };
+  return {
+    kind: 'mysql',
+    host: f.host,
+    port: Number(f.port || 3306),
+    user: f.user,
+    password: f.password ?? '',
+    database: f.database || 'certpath',
+  };
 }
 
 /** The stdin of the first run_program("...") call in an exercise's checks: a program's sample input. */
 function sampleInput(python: string, exercise: Exercise): string {
   if (exercise.kind !== 'program') return '';
-  const finder = 'import ast, json, sys\nfor node in ast.walk(ast.parse(sys.stdin.read())):\n    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "run_program" and node.args:\n        print(json.dumps(ast.literal_eval(node.args[0]))); break';
-  const found = execFileSync(python, ['-c', finder], { input: exercise.checks.map((c) => c.code).join('\n'), encoding: 'utf8' }).trim();
+  const finder =
+    'import ast, json, sys\nfor node in ast.walk(ast.parse(sys.stdin.read())):\n    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "run_program" and node.args:\n        print(json.dumps(ast.literal_eval(node.args[0]))); break';
+  const found = execFileSync(python, ['-c', finder], {
+    input: exercise.checks.map((c) => c.code).join('\n'),
+    encoding: 'utf8',
+  }).trim();
   return found ? (JSON.parse(found) as string) : '';
 }
 
@@ -46,7 +57,11 @@ function has(python: string, need: string): boolean {
   const key = `${python} ${need}`;
   if (!found.has(key)) {
     try {
-      execFileSync(python, ['-c', `import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(need)}) else 1)`], { stdio: 'ignore' });
+      execFileSync(
+        python,
+        ['-c', `import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(need)}) else 1)`],
+        { stdio: 'ignore' },
+      );
       found.set(key, true);
     } catch {
       found.set(key, false);
@@ -75,7 +90,11 @@ describe('exercise content on every interpreter', function () {
   this.timeout(3600000);
   const refs = allExercises(shippedSyllabus());
   const pythons = matrixPythons();
-  const defaultVersion = execFileSync(testPython().command, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).trim();
+  const defaultVersion = execFileSync(
+    testPython().command,
+    ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'],
+    { encoding: 'utf8' },
+  ).trim();
   const problems = new Map<string, string[]>(); // exercise key → what went wrong, per interpreter and draw
   const skipped = new Map<string, string>(); // `${key}@${version}` → why the machine could not run it
   const verified = new Set<string>(); // exercise keys verified on at least one interpreter
@@ -88,19 +107,33 @@ describe('exercise content on every interpreter', function () {
     const jobs: Job[] = [];
     // Every exercise runs on every interpreter (draw 1); the 20 draws of a parametrized exercise run
     // on the first interpreter that has what it needs — the default one where it can.
-    const ordered = [...pythons].sort((a, b) => Number(b.version === defaultVersion) - Number(a.version === defaultVersion));
+    const ordered = [...pythons].sort(
+      (a, b) => Number(b.version === defaultVersion) - Number(a.version === defaultVersion),
+    );
     for (const ref of refs) {
-      const drawsOn = ref.exercise.params ? ordered.find((p) => (ref.exercise.requires ?? []).every((need) => has(p.candidate.command, need))) : undefined;
+      const drawsOn = ref.exercise.params
+        ? ordered.find((p) => (ref.exercise.requires ?? []).every((need) => has(p.candidate.command, need)))
+        : undefined;
       for (const { candidate, version } of pythons) {
         const draws = drawsOn?.version === version ? DRAWS : 1;
-        for (let seed = 1; seed <= draws; seed++) jobs.push({ python: candidate, version, ref, seed, standalone: version === defaultVersion && seed === 1 });
+        for (let seed = 1; seed <= draws; seed++)
+          jobs.push({ python: candidate, version, ref, seed, standalone: version === defaultVersion && seed === 1 });
       }
     }
     if (mysql) {
       // Every database exercise again, against the real server, with the interpreter that has PyMySQL.
-      const version = execFileSync(mysqlPython, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).trim();
+      const version = execFileSync(mysqlPython, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
+        encoding: 'utf8',
+      }).trim();
       for (const ref of refs.filter((r) => r.exercise.requires?.includes('database'))) {
-        jobs.push({ python: { command: mysqlPython, args: [], source: 'path' }, version: `${version} + MySQL`, ref, seed: 1, standalone: false, database: mysql });
+        jobs.push({
+          python: { command: mysqlPython, args: [], source: 'path' },
+          version: `${version} + MySQL`,
+          ref,
+          seed: 1,
+          standalone: false,
+          database: mysql,
+        });
         mysqlRuns++;
       }
     }
@@ -111,7 +144,19 @@ describe('exercise content on every interpreter', function () {
       const wrong: string[] = [];
       for (const which of ['solution', 'starter'] as const) {
         const { file, exercise, params } = writeVariant(`${where}/${which}`, job.ref, job.seed, which);
-        const report = await runChecks({ interpreter: job.python, file, kind: exercise.kind, checks: exercise.checks, params, minPython: exercise.minPython, requires: exercise.requires, database: job.database, timeoutSeconds: 30, runnerSource, env: ENV });
+        const report = await runChecks({
+          interpreter: job.python,
+          file,
+          kind: exercise.kind,
+          checks: exercise.checks,
+          params,
+          minPython: exercise.minPython,
+          requires: exercise.requires,
+          database: job.database,
+          timeoutSeconds: 30,
+          runnerSource,
+          env: ENV,
+        });
         const r = report.result;
         if (r.outcome === 'skipped') {
           if (job.database) wrong.push(`${which} against MySQL was skipped: ${r.problem?.message}`);
@@ -120,18 +165,30 @@ describe('exercise content on every interpreter', function () {
         }
         if (which === 'solution' && r.outcome === 'passed') verified.add(job.ref.key);
         if (older(job.version, exercise.minPython)) {
-          if (r.problem?.kind !== 'version') wrong.push(`${which} on ${job.version} should get the needs-newer-Python message, got ${r.outcome}`);
+          if (r.problem?.kind !== 'version')
+            wrong.push(`${which} on ${job.version} should get the needs-newer-Python message, got ${r.outcome}`);
           continue;
         }
-        const bad = r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`).join('; ');
-        if (which === 'solution' && r.outcome !== 'passed') wrong.push(`solution on Python ${job.version}, draw ${job.seed}: ${r.outcome}${r.problem ? ` (${r.problem.message})` : ''} ${bad}`);
-        if (which === 'starter' && r.outcome === 'passed') wrong.push(`starter on Python ${job.version}, draw ${job.seed} passes every check`);
+        const bad = r.checks
+          .filter((c) => c.status !== 'pass')
+          .map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`)
+          .join('; ');
+        if (which === 'solution' && r.outcome !== 'passed')
+          wrong.push(
+            `solution on Python ${job.version}, draw ${job.seed}: ${r.outcome}${r.problem ? ` (${r.problem.message})` : ''} ${bad}`,
+          );
+        if (which === 'starter' && r.outcome === 'passed')
+          wrong.push(`starter on Python ${job.version}, draw ${job.seed} passes every check`);
         if (job.standalone && !skipped.has(`${job.ref.key}@${job.version}`)) {
           const code = await standalone(job.python.command, file, sampleInput(job.python.command, exercise));
           if (code !== (which === 'solution' ? 0 : 1)) wrong.push(`python file.py with the ${which} exited ${code}`);
         }
       }
-      if (wrong.length) problems.set(`${job.ref.key}@${job.version}`, [...(problems.get(`${job.ref.key}@${job.version}`) ?? []), ...wrong]);
+      if (wrong.length)
+        problems.set(`${job.ref.key}@${job.version}`, [
+          ...(problems.get(`${job.ref.key}@${job.version}`) ?? []),
+          ...wrong,
+        ]);
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const perCert = new Map<string, { topics: Set<string>; exercises: number; variants: number }>();
@@ -142,18 +199,27 @@ describe('exercise content on every interpreter', function () {
       if (ref.exercise.params) c.variants++;
       perCert.set(ref.cert.shortTitle, c);
     }
-    console.log(`      ${jobs.length} draws × (solution, starter) = ${jobs.length * 2} runs in ${seconds} s; ${DRAWS} draws of each parametrized exercise on one interpreter, one on the others${mysql ? `; ${mysqlRuns} database exercises also against MySQL at ${mysql.host}:${mysql.port} with ${mysqlPython}` : ''}`);
-    for (const [cert, c] of perCert) console.log(`      ${cert}: ${c.topics.size} topics, ${c.exercises} exercises, ${c.variants} parametrized`);
+    console.log(
+      `      ${jobs.length} draws × (solution, starter) = ${jobs.length * 2} runs in ${seconds} s; ${DRAWS} draws of each parametrized exercise on one interpreter, one on the others${mysql ? `; ${mysqlRuns} database exercises also against MySQL at ${mysql.host}:${mysql.port} with ${mysqlPython}` : ''}`,
+    );
+    for (const [cert, c] of perCert)
+      console.log(`      ${cert}: ${c.topics.size} topics, ${c.exercises} exercises, ${c.variants} parametrized`);
     console.log('      interpreter     exercises passed   failed  skipped (needs)');
     for (const { version } of pythons) {
       const failed = refs.filter((r) => problems.has(`${r.key}@${version}`)).length;
       const skips = refs.filter((r) => skipped.has(`${r.key}@${version}`));
       const needs = [...new Set(skips.map((r) => skipped.get(`${r.key}@${version}`)))].join(', ');
-      console.log(`      Python ${version.padEnd(9)} ${String(refs.length - failed - skips.length).padStart(16)} ${String(failed).padStart(8)} ${String(skips.length).padStart(8)}${needs ? ` (${needs})` : ''}`);
+      console.log(
+        `      Python ${version.padEnd(9)} ${String(refs.length - failed - skips.length).padStart(16)} ${String(failed).padStart(8)} ${String(skips.length).padStart(8)}${needs ? ` (${needs})` : ''}`,
+      );
     }
     if (mysql) {
-      const failed = refs.filter((r) => [...problems.keys()].some((k) => k.startsWith(`${r.key}@`) && k.endsWith('+ MySQL'))).length;
-      console.log(`      MySQL (${mysqlPython})   ${String(mysqlRuns - failed).padStart(10)} ${String(failed).padStart(8)}`);
+      const failed = refs.filter((r) =>
+        [...problems.keys()].some((k) => k.startsWith(`${r.key}@`) && k.endsWith('+ MySQL')),
+      ).length;
+      console.log(
+        `      MySQL (${mysqlPython})   ${String(mysqlRuns - failed).padStart(10)} ${String(failed).padStart(8)}`,
+      );
     }
   });
 

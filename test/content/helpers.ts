@@ -34,7 +34,12 @@ export function matrixPythons(): { candidate: Candidate; version: string }[] {
   let commands = listed;
   if (!commands?.length) {
     const pyenv = path.join(os.homedir(), '.pyenv', 'versions');
-    const found = fs.existsSync(pyenv) ? fs.readdirSync(pyenv).filter((v) => /^3\.\d+\.\d+$/.test(v)).map((v) => path.join(pyenv, v, 'bin', 'python')) : [];
+    const found = fs.existsSync(pyenv)
+      ? fs
+          .readdirSync(pyenv)
+          .filter((v) => /^3\.\d+\.\d+$/.test(v))
+          .map((v) => path.join(pyenv, v, 'bin', 'python'))
+      : [];
     commands = found.length ? found : [testPython().command];
     // The distribution's Python has what apt installs (tk, numpy, matplotlib, PyMySQL).
     if (process.platform === 'linux' && fs.existsSync('/usr/bin/python3')) commands.push('/usr/bin/python3');
@@ -55,7 +60,11 @@ export function matrixPythons(): { candidate: Candidate; version: string }[] {
 
 /** The interpreter's version string, for test titles. */
 export function pythonVersion(candidate: Candidate): string {
-  return execFileSync(candidate.command, [...candidate.args, '-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).trim();
+  return execFileSync(
+    candidate.command,
+    [...candidate.args, '-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'],
+    { encoding: 'utf8' },
+  ).trim();
 }
 
 /** Writes the practice file for `ref` with `code` in place of the starter; returns its path. */
@@ -70,12 +79,20 @@ export function writePracticeFile(dir: string, ref: ExerciseRef, code: string): 
  * Writes the variant `seed` of an exercise as the learner would have it, with every file in its
  * `solution` or `starter` version; returns the main file and the exercise as instantiated.
  */
-export function writeVariant(dir: string, ref: ExerciseRef, seed: number, which: 'solution' | 'starter'): { file: string; exercise: Exercise; params: Record<string, ParamValue> } {
+export function writeVariant(
+  dir: string,
+  ref: ExerciseRef,
+  seed: number,
+  which: 'solution' | 'starter',
+): { file: string; exercise: Exercise; params: Record<string, ParamValue> } {
   const { exercise, params } = instantiate(ref.exercise, seed);
   const file = path.join(dir, ...practiceRelativePath(ref));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const variant = ref.exercise.params ? { seed, params } : undefined;
-  fs.writeFileSync(file, renderPracticeFile({ ...ref, exercise: { ...exercise, starter: exercise[which] } }, runnerSource, variant));
+  fs.writeFileSync(
+    file,
+    renderPracticeFile({ ...ref, exercise: { ...exercise, starter: exercise[which] } }, runnerSource, variant),
+  );
   for (const extra of exercise.files ?? []) {
     const target = path.join(path.dirname(file), ...extra.path.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });

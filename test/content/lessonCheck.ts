@@ -4,10 +4,12 @@ import { LessonExample, Topic } from '../../src/core/syllabus/model';
 import { Observation, SnippetRun } from './questionCheck';
 import { LESSON_EXAMPLES, LESSON_WORDS } from './rules';
 
-
 /** Words of Markdown prose, leaving out fenced code. */
 export function proseWords(markdown: string): number {
-  return markdown.replace(/```[\s\S]*?```/g, ' ').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
 
 /** What a shipped topic's lesson lacks, as messages (empty when it follows every rule). */
@@ -16,19 +18,23 @@ export function lessonProblems(topic: Topic): string[] {
   if (!lesson) return ['has no `lesson`'];
   const problems: string[] = [];
   const words = proseWords([...lesson.sections.map((s) => s.text), ...lesson.traps].join('\n'));
-  if (words < LESSON_WORDS.min || words > LESSON_WORDS.max) problems.push(`its lesson has ${words} words of prose (${LESSON_WORDS.min}–${LESSON_WORDS.max} wanted)`);
+  if (words < LESSON_WORDS.min || words > LESSON_WORDS.max)
+    problems.push(`its lesson has ${words} words of prose (${LESSON_WORDS.min}–${LESSON_WORDS.max} wanted)`);
   const examples = lesson.sections.reduce((n, s) => n + s.examples.length, 0);
-  if (examples < LESSON_EXAMPLES) problems.push(`its lesson has ${examples} runnable examples (at least ${LESSON_EXAMPLES} wanted)`);
+  if (examples < LESSON_EXAMPLES)
+    problems.push(`its lesson has ${examples} runnable examples (at least ${LESSON_EXAMPLES} wanted)`);
   return problems;
 }
 
 /** Every example of a topic's lesson with a key naming where it is. */
 export function lessonExamples(cert: string, topic: Topic): { key: string; example: LessonExample; where: string }[] {
-  return (topic.lesson?.sections ?? []).flatMap((s) => s.examples.map((example, i) => ({
-    key: `${cert}/${topic.id}#${s.id}.${i + 1}`,
-    example,
-    where: `${topic.file ?? topic.id}: lesson section \`${s.id}\`, example ${i + 1}`,
-  })));
+  return (topic.lesson?.sections ?? []).flatMap((s) =>
+    s.examples.map((example, i) => ({
+      key: `${cert}/${topic.id}#${s.id}.${i + 1}`,
+      example,
+      where: `${topic.file ?? topic.id}: lesson section \`${s.id}\`, example ${i + 1}`,
+    })),
+  );
 }
 
 /** The snippet run that verifies one example. */
@@ -53,7 +59,9 @@ export function exampleDiffers(example: LessonExample, seen: Observation | undef
   if (seen.missing) return undefined;
   const raised = seen.error ?? undefined;
   if (example.raises?.split('.').pop() !== raised) {
-    return example.raises ? `should raise ${example.raises}, but ${raised ? `raised ${raised} (${seen.detail})` : 'raised nothing'}` : `raised ${raised}: ${seen.detail}`;
+    return example.raises
+      ? `should raise ${example.raises}, but ${raised ? `raised ${raised} (${seen.detail})` : 'raised nothing'}`
+      : `raised ${raised}: ${seen.detail}`;
   }
   if (trailing(seen.stdout ?? '') !== trailing(example.output)) {
     return `prints ${JSON.stringify(seen.stdout ?? '')}, but the lesson says ${JSON.stringify(example.output)}`;

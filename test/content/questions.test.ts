@@ -7,7 +7,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { Question } from '../../src/core/exam/question';
 import { matrixPythons, ROOT, shippedSyllabus, testPython, pythonVersion } from './helpers';
-import { isVerifiable, judge, Observation, observe, outsideVersions, permutationRun, runsFor, shippedQuestions } from './questionCheck';
+import {
+  isVerifiable,
+  judge,
+  Observation,
+  observe,
+  outsideVersions,
+  permutationRun,
+  runsFor,
+  shippedQuestions,
+} from './questionCheck';
 
 const WORKER = path.join(ROOT, 'test', 'content', 'questions.py');
 
@@ -30,7 +39,8 @@ describe('question banks verified by the interpreter', function () {
     for (const { candidate, version } of pythons) {
       const here = verifiable.filter((q) => !outsideVersions(q, version));
       // Every other order of an order question's lines is tried once, on the default interpreter.
-      const permutations = version === defaultVersion ? here.map(permutationRun).filter((r): r is NonNullable<typeof r> => !!r) : [];
+      const permutations =
+        version === defaultVersion ? here.map(permutationRun).filter((r): r is NonNullable<typeof r> => !!r) : [];
       const seen = await observe(candidate, WORKER, [...here.flatMap(runsFor), ...permutations], jobs);
       let ok = 0;
       const skipped = new Map<string, number>();
@@ -41,20 +51,34 @@ describe('question banks verified by the interpreter', function () {
         else wrong.push(`${q.file}:${q.line}: ${q.cert}/${q.id} on Python ${version}: ${verdict.message}`);
       }
       const needs = [...skipped].map(([why, n]) => `${n} ${why}`).join(', ');
-      table.push(`      Python ${version.padEnd(9)} ${String(ok).padStart(9)} ${String(here.length - ok - [...skipped.values()].reduce((a, b) => a + b, 0)).padStart(7)} ${String(verifiable.length - here.length).padStart(14)}${needs ? `   skipped: ${needs}` : ''}`);
+      table.push(
+        `      Python ${version.padEnd(9)} ${String(ok).padStart(9)} ${String(here.length - ok - [...skipped.values()].reduce((a, b) => a + b, 0)).padStart(7)} ${String(verifiable.length - here.length).padStart(14)}${needs ? `   skipped: ${needs}` : ''}`,
+      );
     }
     // Same snippets, other hash seeds: set and dict-of-set order must not decide an answer.
     const python = testPython();
     const runs = verifiable.flatMap(runsFor);
-    const [a, b] = await Promise.all(['0', '4242'].map((seed) => observe(python, WORKER, runs, Math.max(1, jobs >> 1), { PYTHONHASHSEED: seed })));
+    const [a, b] = await Promise.all(
+      ['0', '4242'].map((seed) => observe(python, WORKER, runs, Math.max(1, jobs >> 1), { PYTHONHASHSEED: seed })),
+    );
     for (const q of verifiable) {
-      const differs = runsFor(q).filter((r) => JSON.stringify(strip(a.get(r.key))) !== JSON.stringify(strip(b.get(r.key))));
-      if (differs.length) wrong.push(`${q.file}:${q.line}: ${q.cert}/${q.id}: the snippet behaves differently from run to run (hash seed or other chance decides it), so no single answer is right`);
+      const differs = runsFor(q).filter(
+        (r) => JSON.stringify(strip(a.get(r.key))) !== JSON.stringify(strip(b.get(r.key))),
+      );
+      if (differs.length)
+        wrong.push(
+          `${q.file}:${q.line}: ${q.cert}/${q.id}: the snippet behaves differently from run to run (hash seed or other chance decides it), so no single answer is right`,
+        );
     }
     const perCert = new Map<string, Question[]>();
     for (const q of questions) perCert.set(q.cert, [...(perCert.get(q.cert) ?? []), q]);
-    console.log(`      ${questions.length} questions, ${verifiable.length} verified by the interpreter (${runs.length} snippet runs each), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    for (const [cert, list] of perCert) console.log(`      ${cert}: ${list.length} questions, ${list.filter(isVerifiable).length} verified by the interpreter`);
+    console.log(
+      `      ${questions.length} questions, ${verifiable.length} verified by the interpreter (${runs.length} snippet runs each), in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    for (const [cert, list] of perCert)
+      console.log(
+        `      ${cert}: ${list.length} questions, ${list.filter(isVerifiable).length} verified by the interpreter`,
+      );
     console.log('      interpreter        agree   wrong   out of range');
     for (const line of table) console.log(line);
   });

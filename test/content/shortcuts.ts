@@ -15,9 +15,18 @@ export interface Decision {
 
 /** The choice decisions of a question: its choices, or each gap of a gaps question. */
 export function decisions(q: Question): Decision[] {
-  if (q.type === 'gaps') return (q.gaps ?? []).map((g, i) => ({ id: `${q.id}#${i + 1}`, type: q.type, options: g.choices, right: [g.answer], fixedOrder: false }));
+  if (q.type === 'gaps')
+    return (q.gaps ?? []).map((g, i) => ({
+      id: `${q.id}#${i + 1}`,
+      type: q.type,
+      options: g.choices,
+      right: [g.answer],
+      fixedOrder: false,
+    }));
   if (q.type === 'order' || !q.choices.length) return [];
-  return [{ id: q.id, type: q.type, options: q.choices, right: q.answer, fixedOrder: !!q.keepOrder || q.type === 'raises' }];
+  return [
+    { id: q.id, type: q.type, options: q.choices, right: q.answer, fixedOrder: !!q.keepOrder || q.type === 'raises' },
+  ];
 }
 
 function binomial(n: number, k: number): number {
@@ -56,7 +65,8 @@ function similarity(a: string, b: string): number {
 /** The strategies, each an expected score on one decision. */
 export const STRATEGIES: Record<string, (d: Decision) => number> = {
   /** The option most like the others (distractors built around the key give it away). */
-  'most similar': (d) => pickBest(d, (i) => d.options.reduce((s, o, j) => (j === i ? s : s + similarity(d.options[i], o)), 0)),
+  'most similar': (d) =>
+    pickBest(d, (i) => d.options.reduce((s, o, j) => (j === i ? s : s + similarity(d.options[i], o)), 0)),
   /** The longest option. */
   longest: (d) => pickBest(d, (i) => d.options[i].length),
   /** The first option as written (only where the order is not shuffled). */

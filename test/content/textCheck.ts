@@ -8,7 +8,14 @@ export const TEXT_DRAWS = 20;
 
 /** Names of params whose values are numbers. */
 function numericParams(exercise: Exercise): Set<string> {
-  return new Set(Object.entries(exercise.params ?? {}).filter(([, spec]) => 'int' in spec || 'float' in spec || ('choice' in spec && spec.choice.every((v) => typeof v === 'number'))).map(([name]) => name));
+  return new Set(
+    Object.entries(exercise.params ?? {})
+      .filter(
+        ([, spec]) =>
+          'int' in spec || 'float' in spec || ('choice' in spec && spec.choice.every((v) => typeof v === 'number')),
+      )
+      .map(([name]) => name),
+  );
 }
 
 /** Arithmetic between two numbers, at least one a numeric placeholder: `{{n}} * 2`, `2 * {{n}}`, `{{a}} + {{b}}`. */
@@ -32,7 +39,10 @@ function texts(exercise: Exercise): [string, string][] {
   return [
     ['prompt', exercise.prompt],
     ...exercise.hints.map((h, i): [string, string] => [`hint ${i + 1}`, h]),
-    ...exercise.checks.flatMap((c): [string, string][] => [[`title of check \`${c.id}\``, c.title], [`message of check \`${c.id}\``, c.message]]),
+    ...exercise.checks.flatMap((c): [string, string][] => [
+      [`title of check \`${c.id}\``, c.title],
+      [`message of check \`${c.id}\``, c.message],
+    ]),
   ];
 }
 
@@ -42,12 +52,16 @@ export function textProblems(ref: ExerciseRef): string[] {
   const numeric = numericParams(ref.exercise);
   for (const [where, text] of texts(ref.exercise)) {
     const found = arithmeticBeside(prose(text), numeric);
-    if (found) problems.push(`${where} writes arithmetic on a drawn number (\`${found}\`), which the learner reads unevaluated (e.g. "3 * 2"): state the value another way`);
+    if (found)
+      problems.push(
+        `${where} writes arithmetic on a drawn number (\`${found}\`), which the learner reads unevaluated (e.g. "3 * 2"): state the value another way`,
+      );
   }
   if (!ref.exercise.params) return problems;
   for (let seed = 1; seed <= TEXT_DRAWS; seed++) {
     for (const [where, text] of texts(instantiate(ref.exercise, seed).exercise)) {
-      if (/\{\{\s*=?\s*\w/.test(prose(text))) problems.push(`${where} still holds braces after draw ${seed}: ${JSON.stringify(text.slice(0, 120))}`);
+      if (/\{\{\s*=?\s*\w/.test(prose(text)))
+        problems.push(`${where} still holds braces after draw ${seed}: ${JSON.stringify(text.slice(0, 120))}`);
     }
   }
   return [...new Set(problems)];

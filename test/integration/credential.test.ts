@@ -19,7 +19,11 @@ describe('The CEPP credential', function () {
     const saved = api.progress.current;
     try {
       const required = new Set(['pcap', 'pcpp1', 'pcpp2']);
-      await api.progress.update(() => allExercises(api.syllabus.syllabus).filter((r) => required.has(r.cert.id)).reduce((s, r) => recordRun(s, r.key, 'passed', new Date()), emptyProgress()));
+      await api.progress.update(() =>
+        allExercises(api.syllabus.syllabus)
+          .filter((r) => required.has(r.cert.id))
+          .reduce((s, r) => recordRun(s, r.key, 'passed', new Date()), emptyProgress()),
+      );
       const item = api.tree.getTreeItem(node);
       assert.match(String(item.description), /^earned/);
       assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'verified-filled');

@@ -26,7 +26,10 @@ describe('Mock exams and topic quizzes', function () {
 
   it('starts a PCEP mock exam with the exam facts, weighted by domain, and keeps every answer in workspace state', async () => {
     const pcep = api.syllabus.syllabus.certifications.find((c) => c.id === 'pcep') as ExamCertification;
-    const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcep', { discard: true, seed: 42 });
+    const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcep', {
+      discard: true,
+      seed: 42,
+    });
     assert.ok(session);
     assert.strictEqual(session.items.length, pcep.exam.items);
     assert.strictEqual(session.deadline! - session.startedAt, pcep.exam.minutes * 60_000);
@@ -46,11 +49,16 @@ describe('Mock exams and topic quizzes', function () {
   });
 
   it('restores the attempt in progress in a panel after a reload, answers and clock intact', async () => {
-    const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcap', { discard: true, seed: 7 });
+    const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcap', {
+      discard: true,
+      seed: 7,
+    });
     await api.exams.answer(1, [0]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // What VS Code does after a window reload: a new panel of our view type, handed to the serializer.
-    const panel = vscode.window.createWebviewPanel(Views.examPanel, 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(Views.examPanel, 'restored', vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
     await api.exams.deserializeWebviewPanel(panel, { session: session.id });
     const view = api.exams.lastView as ExamView;
     assert.strictEqual(view.screen, 'exam');
@@ -61,7 +69,10 @@ describe('Mock exams and topic quizzes', function () {
   });
 
   it('submits by itself when the time runs out, and records a timed-out result', async () => {
-    const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcep', { discard: true, seed: 5 });
+    const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcep', {
+      discard: true,
+      seed: 5,
+    });
     const before = api.examStore.history.length;
     await api.exams.setSession({ ...session, deadline: Date.now() + 1500 });
     await until(() => api.examStore.session === undefined, 'the automatic submit', 8000);
@@ -80,7 +91,11 @@ describe('Mock exams and topic quizzes', function () {
     const cert = api.syllabus.syllabus.certifications.find((c) => c.id === 'pcap') as ExamCertification;
     const domain = cert.domains.find((d) => d.topics.some((t) => t.id === 'closures-and-scope'))!;
     const topic = domain.topics.find((t) => t.id === 'closures-and-scope')!;
-    const quiz = await vscode.commands.executeCommand<ExamSession>(Commands.startTopicQuiz, { kind: 'topic', cert, domain, topic }, { discard: true, seed: 3 });
+    const quiz = await vscode.commands.executeCommand<ExamSession>(
+      Commands.startTopicQuiz,
+      { kind: 'topic', cert, domain, topic },
+      { discard: true, seed: 3 },
+    );
     assert.strictEqual(quiz.kind, 'quiz');
     assert.strictEqual(quiz.items.length, 5);
     assert.strictEqual(quiz.deadline, undefined);

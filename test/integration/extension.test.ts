@@ -50,7 +50,8 @@ async function runChecks(uri: vscode.Uri): Promise<RunResult> {
 }
 
 function stored(key: string): { lastOutcome?: string; passedAt?: string; runs: number } | undefined {
-  const raw = api.storedProgress() as { exercises: Record<string, { lastOutcome?: string; passedAt?: string; runs: number }> } | undefined;
+  const raw = api.storedProgress() as
+    { exercises: Record<string, { lastOutcome?: string; passedAt?: string; runs: number }> } | undefined;
   return raw?.exercises[key];
 }
 
@@ -69,14 +70,21 @@ describe('Cert Path in a real VS Code', function () {
   this.timeout(60000);
 
   before(async () => {
-    console.log(`      VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, host ${vscode.env.appHost}); workspace trusted: ${vscode.workspace.isTrusted}`);
+    console.log(
+      `      VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, host ${vscode.env.appHost}); workspace trusted: ${vscode.workspace.isTrusted}`,
+    );
     const python = process.env.CERT_PATH_TEST_PYTHON;
-    if (python) await vscode.workspace.getConfiguration('certPath').update('pythonPath', python, vscode.ConfigurationTarget.Global);
+    if (python)
+      await vscode.workspace
+        .getConfiguration('certPath')
+        .update('pythonPath', python, vscode.ConfigurationTarget.Global);
     const extension = vscode.extensions.getExtension<CertPathApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed`);
     api = await extension.activate();
     const ms = await api.firstTreeAnswerMs;
-    console.log(`      activation → first tree answer with the full syllabus: ${ms} ms; Python: ${python ?? 'from PATH'}`);
+    console.log(
+      `      activation → first tree answer with the full syllabus: ${ms} ms; Python: ${python ?? 'from PATH'}`,
+    );
   });
 
   it('activates and contributes its commands', async () => {
@@ -91,9 +99,19 @@ describe('Cert Path in a real VS Code', function () {
     assert.ok(pcep, `PCEP is listed (roots: ${roots.map((n) => n.kind).join(', ')})`);
     assert.ok(!roots.some((n) => n.kind === 'problem'), 'no syllabus problems are shown');
     const domains = api.tree.getChildren(pcep).map((n) => api.tree.getTreeItem(n).label);
-    assert.deepStrictEqual(domains, ['Basic Concepts', 'Data Types and Basic I/O', 'Operators and Expressions', 'Flow Control', 'Data Collections', 'Functions']);
+    assert.deepStrictEqual(domains, [
+      'Basic Concepts',
+      'Data Types and Basic I/O',
+      'Operators and Expressions',
+      'Flow Control',
+      'Data Collections',
+      'Functions',
+    ]);
     assert.strictEqual(api.tree.getTreeItem(pcep).label, 'PCEP');
-    assert.match(String(api.tree.getTreeItem(pcep).description), /^\d+\/19 topics · Certified Entry-Level Python Programmer$/);
+    assert.match(
+      String(api.tree.getTreeItem(pcep).description),
+      /^\d+\/19 topics · Certified Entry-Level Python Programmer$/,
+    );
   });
 
   it('generates and opens a practice file, and never overwrites an edited one', async () => {
@@ -109,8 +127,16 @@ describe('Cert Path in a real VS Code', function () {
     const again = await generate(ref);
     assert.strictEqual(again.fsPath, uri.fsPath);
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), edited, 'the edited file is unchanged');
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, uri.fsPath, 'the existing file is opened instead');
-    assert.strictEqual(iconId(treeItemFor(ref)), 'circle-large-filled', 'a generated, not yet run exercise shows as started');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.fsPath,
+      uri.fsPath,
+      'the existing file is opened instead',
+    );
+    assert.strictEqual(
+      iconId(treeItemFor(ref)),
+      'circle-large-filled',
+      'a generated, not yet run exercise shows as started',
+    );
   });
 
   it('marks an exercise passed in workspace state and in the tree when the reference solution runs', async () => {
@@ -120,7 +146,10 @@ describe('Cert Path in a real VS Code', function () {
     const result = await runChecks(uri);
     assert.strictEqual(result.outcome, 'passed', JSON.stringify(result));
     assert.strictEqual(result.checks.length, ref.exercise.checks.length);
-    assert.ok(stored(ref.key)?.passedAt, `stored progress under ${PROGRESS_KEY}: ${JSON.stringify(api.storedProgress())}`);
+    assert.ok(
+      stored(ref.key)?.passedAt,
+      `stored progress under ${PROGRESS_KEY}: ${JSON.stringify(api.storedProgress())}`,
+    );
     const item = treeItemFor(ref);
     assert.strictEqual(iconId(item), 'pass-filled');
     assert.match(String(item.description), /passed/);
@@ -179,7 +208,9 @@ describe('Cert Path in a real VS Code', function () {
     }
     const topicNode: TreeNode = { kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic };
     assert.strictEqual(iconId(api.tree.getTreeItem(topicNode)), 'pass-filled');
-    const reset = await vscode.commands.executeCommand<boolean>(Commands.resetTopicProgress, topicNode, { confirmed: true });
+    const reset = await vscode.commands.executeCommand<boolean>(Commands.resetTopicProgress, topicNode, {
+      confirmed: true,
+    });
     assert.strictEqual(reset, true);
     assert.strictEqual(stored(ref.key), undefined);
     assert.strictEqual(iconId(api.tree.getTreeItem(topicNode)), 'circle-large-outline');
@@ -188,7 +219,12 @@ describe('Cert Path in a real VS Code', function () {
 
   it('opens a topic page', async () => {
     const ref = exercise('pcep/strings/mask-card-number');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.openTopic, { kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.openTopic, {
+      kind: 'topic',
+      cert: ref.cert,
+      domain: ref.domain,
+      topic: ref.topic,
+    });
     const page = await vscode.workspace.openTextDocument(uri);
     assert.match(page.getText(), /^# Strings\n/);
     assert.ok(page.getText().includes(ref.exercise.title));

@@ -22,14 +22,20 @@ function ref(key = KEY): ExerciseRef {
 }
 
 async function openWith(r: ExerciseRef, code: string): Promise<vscode.Uri> {
-  const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r });
+  const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+    kind: 'exercise',
+    ref: r,
+  });
   await writeLearnerCode(uri, code);
   return uri;
 }
 
 /** 0-based line of the first line of the file that starts with `prefix`. */
 function lineOf(uri: vscode.Uri, prefix: string): number {
-  const index = fs.readFileSync(uri.fsPath, 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
+  const index = fs
+    .readFileSync(uri.fsPath, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.startsWith(prefix));
   assert.ok(index >= 0, `${prefix} is in the file`);
   return index;
 }
@@ -62,7 +68,10 @@ describe('Feedback where the learner looks', function () {
     assert.ok(exercise, 'exercise test item under its domain and topic');
     const checks: string[] = [];
     exercise.children.forEach((c) => checks.push(c.id));
-    assert.deepStrictEqual(checks, r.exercise.checks.map((c) => CheckTests.itemId(KEY, c.id)));
+    assert.deepStrictEqual(
+      checks,
+      r.exercise.checks.map((c) => CheckTests.itemId(KEY, c.id)),
+    );
   });
 
   it('fails a check with expected/actual, on the line of the definition it exercises, with a diagnostic there', async () => {
@@ -81,7 +90,10 @@ describe('Feedback where the learner looks', function () {
     assert.strictEqual(state.message?.location?.range.start.line, defLine);
     assert.ok(typeof state.durationMs === 'number');
     const diagnostics = diagnosticsAt(uri);
-    assert.ok(diagnostics.some((d) => d.range.start.line === defLine && /split_seconds\(3725\) should return/.test(d.message)), JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])));
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line === defLine && /split_seconds\(3725\) should return/.test(d.message)),
+      JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])),
+    );
     assert.strictEqual(api.tests.lastReported(KEY)?.state, 'failed');
   });
 
@@ -93,7 +105,7 @@ describe('Feedback where the learner looks', function () {
     const raising = lineOf(uri, '    seconds = total % 60 / 0');
     const state = api.tests.lastReported(CheckTests.itemId(KEY, 'example'));
     assert.strictEqual(state?.state, 'errored');
-    assert.match(typeof state.message?.message === "string" ? state.message.message : "", /ZeroDivisionError/);
+    assert.match(typeof state.message?.message === 'string' ? state.message.message : '', /ZeroDivisionError/);
     assert.strictEqual(state.message?.location?.range.start.line, raising);
     assert.ok(diagnosticsAt(uri).some((d) => d.range.start.line === raising));
   });
@@ -104,32 +116,56 @@ describe('Feedback where the learner looks', function () {
     const uri = await openWith(r, r.exercise.solution);
     assert.strictEqual((await run(uri)).outcome, 'passed');
     assert.deepStrictEqual(diagnosticsAt(uri), []);
-    for (const c of r.exercise.checks) assert.strictEqual(api.tests.lastReported(CheckTests.itemId(KEY, c.id))?.state, 'passed');
+    for (const c of r.exercise.checks)
+      assert.strictEqual(api.tests.lastReported(CheckTests.itemId(KEY, c.id))?.state, 'passed');
     assert.match(api.status.item.text, new RegExp(`PCEP ${before + 1}/\\d+`));
   });
 
   it('reveals hints one at a time, remembered per exercise, and counts them in the CodeLens', async () => {
     const r = ref('pcep/strings/mask-card-number');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref: r,
+    });
     const first = await vscode.commands.executeCommand<string>(Commands.showHint, uri);
     const second = await vscode.commands.executeCommand<string>(Commands.showHint, uri);
     assert.deepStrictEqual([first, second], concrete(r, uri).hints.slice(0, 2), 'the hints of this variant, in order');
     assert.strictEqual(api.progress.current.exercises[r.key].hintsRevealed, 2);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => t.includes('Run checks')), titles.join(' | '));
-    assert.ok(titles.some((t) => t.includes(`Hint (${Math.min(3, r.exercise.hints.length)}/${r.exercise.hints.length})`)), titles.join(' | '));
-    assert.ok(titles.some((t) => t.includes('Reset exercise')), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => t.includes('Run checks')),
+      titles.join(' | '),
+    );
+    assert.ok(
+      titles.some((t) => t.includes(`Hint (${Math.min(3, r.exercise.hints.length)}/${r.exercise.hints.length})`)),
+      titles.join(' | '),
+    );
+    assert.ok(
+      titles.some((t) => t.includes('Reset exercise')),
+      titles.join(' | '),
+    );
   });
 
   it('offers the solution only after a pass or three failed runs, beside the file and never in it', async () => {
     const r = ref('pcep/dictionaries/word-frequencies');
-    const generated = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r });
+    const generated = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref: r,
+    });
     const uri = await openWith(r, concrete(r, generated).starter);
     const mine = fs.readFileSync(uri.fsPath, 'utf8');
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.showSolution, uri), undefined, 'locked before any run');
+    assert.strictEqual(
+      await vscode.commands.executeCommand(Commands.showSolution, uri),
+      undefined,
+      'locked before any run',
+    );
     for (let i = 0; i < 2; i++) assert.notStrictEqual((await run(uri)).outcome, 'passed');
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.showSolution, uri), undefined, 'locked after two failed runs');
+    assert.strictEqual(
+      await vscode.commands.executeCommand(Commands.showSolution, uri),
+      undefined,
+      'locked after two failed runs',
+    );
     await run(uri);
     const solution = await vscode.commands.executeCommand<vscode.Uri>(Commands.showSolution, uri);
     assert.ok(solution, 'unlocked after three failed runs');
@@ -152,11 +188,15 @@ describe('Feedback where the learner looks', function () {
           }
         });
       });
-      const generated = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: r });
+      const generated = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+        kind: 'exercise',
+        ref: r,
+      });
       await openWith(r, concrete(r, generated).solution); // saves the file; no Run Checks command is issued
       await recorded;
       // Progress is recorded just before the Test Results are; give the run a moment to report.
-      for (let i = 0; i < 50 && api.tests.lastReported(r.key)?.state !== 'passed'; i++) await new Promise((done) => setTimeout(done, 100));
+      for (let i = 0; i < 50 && api.tests.lastReported(r.key)?.state !== 'passed'; i++)
+        await new Promise((done) => setTimeout(done, 100));
       assert.strictEqual(api.tests.lastReported(r.key)?.state, 'passed');
     } finally {
       await config.update('runOnSave', undefined, vscode.ConfigurationTarget.Workspace);
@@ -171,7 +211,10 @@ describe('Feedback where the learner looks', function () {
     const backup = await vscode.commands.executeCommand<string>(Commands.resetExercise, uri, { confirmed: true });
     assert.strictEqual(backup, 'top-scores.bak.py');
     assert.strictEqual(fs.readFileSync(vscode.Uri.joinPath(uri, '..', backup).fsPath, 'utf8'), mine);
-    assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes(concrete(r, uri).starter.trim()), 'the starter (of the new variant) is back');
+    assert.ok(
+      fs.readFileSync(uri.fsPath, 'utf8').includes(concrete(r, uri).starter.trim()),
+      'the starter (of the new variant) is back',
+    );
     assert.deepStrictEqual(diagnosticsAt(uri), []);
     const again = await vscode.commands.executeCommand<string>(Commands.resetExercise, uri, { confirmed: true });
     assert.strictEqual(again, 'top-scores.bak-2.py', 'a second reset never overwrites the first backup');

@@ -101,23 +101,43 @@ describe('Syllabus packs (certPath.syllabusPaths)', function () {
 
     const ref = findExercise(s, 'pcep/pack-doubling/double-it');
     assert.ok(ref);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref } satisfies TreeNode);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    } satisfies TreeNode);
     await vscode.window.showTextDocument(uri);
     const failed = await vscode.commands.executeCommand<RunResult>(Commands.runChecks);
     assert.strictEqual(failed?.outcome, 'failed', 'the starter fails');
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     const start = document.getText().indexOf('def double(n):');
-    await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + 'def double(n):\n    pass'.length)), 'def double(n):\n    return 2 * n'));
+    await editor.edit((e) =>
+      e.replace(
+        new vscode.Range(document.positionAt(start), document.positionAt(start + 'def double(n):\n    pass'.length)),
+        'def double(n):\n    return 2 * n',
+      ),
+    );
     await document.save();
     const passed = await vscode.commands.executeCommand<RunResult>(Commands.runChecks);
-    assert.strictEqual(passed?.outcome, 'passed', `the solution passes: ${JSON.stringify(passed?.checks?.map((c) => c.status))}`);
-    assert.ok(api.progress.current.exercises['pcep/pack-doubling/double-it']?.passedAt, 'the pass is remembered under the pack exercise\'s key');
+    assert.strictEqual(
+      passed?.outcome,
+      'passed',
+      `the solution passes: ${JSON.stringify(passed?.checks?.map((c) => c.status))}`,
+    );
+    assert.ok(
+      api.progress.current.exercises['pcep/pack-doubling/double-it']?.passedAt,
+      "the pass is remembered under the pack exercise's key",
+    );
   });
 
   it('shows a broken pack in the Problems view at its line, keeping the built-in syllabus and the good pack', async () => {
     const broken = vscode.Uri.file(path.join(dir, 'broken.certpath.yaml'));
-    fs.writeFileSync(broken.fsPath, packText(pcep().domains[0].id, pcep().domains[0].topics[0].objectives[0]).replace('pack-doubling', 'pack-tripling').replace('difficulty: easy', 'difficulty: trivial'));
+    fs.writeFileSync(
+      broken.fsPath,
+      packText(pcep().domains[0].id, pcep().domains[0].topics[0].objectives[0])
+        .replace('pack-doubling', 'pack-tripling')
+        .replace('difficulty: easy', 'difficulty: trivial'),
+    );
     // Saving a pack file in the editor reloads the syllabus, as a teacher editing a pack would.
     const document = await vscode.workspace.openTextDocument(broken);
     const editor = await vscode.window.showTextDocument(document);
@@ -127,7 +147,10 @@ describe('Syllabus packs (certPath.syllabusPaths)', function () {
     const s = await reloaded;
     const lines = document.getText().split('\n');
     const line = lines.findIndex((l) => l.includes('difficulty: trivial'));
-    assert.deepStrictEqual(s.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`), [`broken.certpath.yaml:${line + 1}: \`difficulty\` in exercise \`double-it\` must be one of easy, medium, hard`]);
+    assert.deepStrictEqual(
+      s.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`),
+      [`broken.certpath.yaml:${line + 1}: \`difficulty\` in exercise \`double-it\` must be one of easy, medium, hard`],
+    );
     const diagnostics = vscode.languages.getDiagnostics(broken);
     assert.strictEqual(diagnostics.length, 1);
     assert.strictEqual(diagnostics[0].range.start.line, line, 'the diagnostic is on the offending line');
@@ -136,7 +159,9 @@ describe('Syllabus packs (certPath.syllabusPaths)', function () {
     assert.ok(api.syllabus.syllabus.certifications.length >= 5, 'every built-in certification is still there');
 
     const fixed = nextLoad(api);
-    await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, lines[line].length), lines[line].replace('trivial', 'easy')));
+    await editor.edit((e) =>
+      e.replace(new vscode.Range(line, 0, line, lines[line].length), lines[line].replace('trivial', 'easy')),
+    );
     await document.save();
     await fixed;
     assert.deepStrictEqual(vscode.languages.getDiagnostics(broken), [], 'fixing the file clears its problem');
@@ -148,7 +173,10 @@ describe('Syllabus packs (certPath.syllabusPaths)', function () {
     await config().update('syllabusPaths', ['packs', 'no-such-folder'], vscode.ConfigurationTarget.Workspace);
     const s = await loaded;
     assert.strictEqual(s.problems.length, 1);
-    assert.match(s.problems[0].message, /cannot find `no-such-folder`.*fix or remove it in the certPath\.syllabusPaths setting/);
+    assert.match(
+      s.problems[0].message,
+      /cannot find `no-such-folder`.*fix or remove it in the certPath\.syllabusPaths setting/,
+    );
     assert.strictEqual(topicCount(), builtInTopics + 2);
   });
 });

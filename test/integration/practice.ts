@@ -10,6 +10,11 @@ export async function writeLearnerCode(uri: vscode.Uri, code: string, keepChecks
   const text = document.getText();
   const { start, end } = learnerSpan(text);
   assert.ok(end > start, 'the practice file has a header and a check section');
-  await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(start), document.positionAt(keepChecks ? end : text.length)), `${code}\n\n\n`));
+  await editor.edit((e) =>
+    e.replace(
+      new vscode.Range(document.positionAt(start), document.positionAt(keepChecks ? end : text.length)),
+      `${code}\n\n\n`,
+    ),
+  );
   assert.ok(await document.save(), 'the practice file was saved');
 }

@@ -30,13 +30,17 @@ function exercise(key: string): ExerciseRef {
 }
 
 function icon(ref: ExerciseRef): string {
-  const node = api.tree.getChildren({ kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic }).find((n) => n.kind === 'exercise' && n.ref.key === ref.key);
+  const node = api.tree
+    .getChildren({ kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic })
+    .find((n) => n.kind === 'exercise' && n.ref.key === ref.key);
   assert.ok(node, `${ref.key} is in the tree`);
   return (api.tree.getTreeItem(node).iconPath as vscode.ThemeIcon).id;
 }
 
 function examTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(Views.examPanel));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(Views.examPanel));
 }
 
 function storedExercises(): ProgressState['exercises'] | undefined {
@@ -63,7 +67,10 @@ describe('Progress export, import and reset all', function () {
 
   before(async () => {
     const python = process.env.CERT_PATH_TEST_PYTHON;
-    if (python) await vscode.workspace.getConfiguration('certPath').update('pythonPath', python, vscode.ConfigurationTarget.Global);
+    if (python)
+      await vscode.workspace
+        .getConfiguration('certPath')
+        .update('pythonPath', python, vscode.ConfigurationTarget.Global);
     api = await vscode.extensions.getExtension<CertPathApi>(EXTENSION_ID)!.activate();
     await api.firstTreeAnswerMs;
     saved = { progress: api.progress.current, history: api.examStore.history };
@@ -81,7 +88,10 @@ describe('Progress export, import and reset all', function () {
 
   it('exports, resets everything after confirmation, and imports the pass back', async () => {
     passedRef = exercise('pcep/loop-control/is-prime');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref: passedRef });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref: passedRef,
+    });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     fs.writeFileSync(uri.fsPath, withLearnerCode(text, concrete(passedRef, uri).solution));
     const run = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
@@ -90,7 +100,11 @@ describe('Progress export, import and reset all', function () {
     assert.ok(passedAt);
 
     // A finished quiz in the history, and a mock exam in progress in its panel.
-    const quiz = await vscode.commands.executeCommand<ExamSession>(Commands.startTopicQuiz, { kind: 'topic', cert: passedRef.cert, domain: passedRef.domain, topic: passedRef.topic }, { discard: true, seed: 3 });
+    const quiz = await vscode.commands.executeCommand<ExamSession>(
+      Commands.startTopicQuiz,
+      { kind: 'topic', cert: passedRef.cert, domain: passedRef.domain, topic: passedRef.topic },
+      { discard: true, seed: 3 },
+    );
     assert.ok(quiz, 'the quiz started');
     quizId = quiz.id;
     assert.strictEqual((await api.exams.submit())?.id, quiz.id);
@@ -99,14 +113,20 @@ describe('Progress export, import and reset all', function () {
     await until(() => examTabs().length === 1, 'the exam panel');
 
     const file = vscode.Uri.file(path.join(dir, 'progress.json'));
-    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>(Commands.exportProgress, file))?.fsPath, file.fsPath);
+    assert.strictEqual(
+      (await vscode.commands.executeCommand<vscode.Uri>(Commands.exportProgress, file))?.fsPath,
+      file.fsPath,
+    );
     const data = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as ProgressExport;
     assert.strictEqual(data.format, EXPORT_FORMAT);
     assert.strictEqual(data.version, 1);
     assert.strictEqual(data.extensionVersion, vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.version);
     assert.ok(Math.abs(Date.parse(data.exportedAt) - Date.now()) < 60_000, data.exportedAt);
     assert.deepStrictEqual(data.progress, JSON.parse(JSON.stringify(api.progress.current)));
-    assert.deepStrictEqual(data.examHistory.map((h) => h.id), api.examStore.history.map((h) => h.id));
+    assert.deepStrictEqual(
+      data.examHistory.map((h) => h.id),
+      api.examStore.history.map((h) => h.id),
+    );
     assert.strictEqual(data.examHistory[0].id, quiz.id);
     assert.strictEqual(data.progress.exercises[passedRef.key].passedAt, passedAt);
 
@@ -120,19 +140,39 @@ describe('Progress export, import and reset all', function () {
     assert.strictEqual(icon(passedRef), 'circle-large-outline');
     assert.match(api.status.item.text, /PCEP 0\/\d+$/);
     assert.ok(fs.existsSync(uri.fsPath), 'the practice file is kept');
-    assert.strictEqual(await vscode.commands.executeCommand<boolean>(Commands.resetAllProgress, { confirmed: true }), false, 'nothing left to reset');
+    assert.strictEqual(
+      await vscode.commands.executeCommand<boolean>(Commands.resetAllProgress, { confirmed: true }),
+      false,
+      'nothing left to reset',
+    );
 
     const outcome = await importFile(file);
     const records = Object.values(data.progress.exercises);
-    assert.deepStrictEqual(outcome.summary, { added: records.length, improved: 0, newlyPassed: records.filter((e) => e.passedAt).length });
+    assert.deepStrictEqual(outcome.summary, {
+      added: records.length,
+      improved: 0,
+      newlyPassed: records.filter((e) => e.passedAt).length,
+    });
     assert.deepStrictEqual([outcome.examAttemptsAdded, outcome.skipped], [data.examHistory.length, 0]);
     const back = api.progress.current.exercises;
-    assert.deepStrictEqual(Object.keys(back).sort(), Object.keys(data.progress.exercises).sort(), 'every record is back');
-    for (const [key, e] of Object.entries(data.progress.exercises)) assert.deepStrictEqual([back[key].passedAt, back[key].runs, back[key].lastOutcome], [e.passedAt, e.runs, e.lastOutcome], key);
+    assert.deepStrictEqual(
+      Object.keys(back).sort(),
+      Object.keys(data.progress.exercises).sort(),
+      'every record is back',
+    );
+    for (const [key, e] of Object.entries(data.progress.exercises))
+      assert.deepStrictEqual(
+        [back[key].passedAt, back[key].runs, back[key].lastOutcome],
+        [e.passedAt, e.runs, e.lastOutcome],
+        key,
+      );
     assert.strictEqual(storedExercises()?.[passedRef.key]?.passedAt, passedAt);
     assert.strictEqual(icon(passedRef), 'pass-filled');
     assert.doesNotMatch(api.status.item.text, /PCEP 0\//);
-    assert.deepStrictEqual(api.examStore.history.map((h) => h.id), data.examHistory.map((h) => h.id));
+    assert.deepStrictEqual(
+      api.examStore.history.map((h) => h.id),
+      data.examHistory.map((h) => h.id),
+    );
     assert.strictEqual(api.examStore.session, undefined, 'an exam in progress is never exported or imported');
   });
 
@@ -166,19 +206,37 @@ describe('Progress export, import and reset all', function () {
     assert.strictEqual(icon(passedRef), 'pass-filled');
     assert.strictEqual(icon(other), 'pass-filled');
     assert.ok(storedExercises()?.[RETIRED], 'a record for an exercise this syllabus lacks is kept');
-    assert.deepStrictEqual(api.examStore.history.slice(0, 2).map((h) => h.id), ['quiz-from-elsewhere', quizId]);
+    assert.deepStrictEqual(
+      api.examStore.history.slice(0, 2).map((h) => h.id),
+      ['quiz-from-elsewhere', quizId],
+    );
 
     const again = await importFile(file);
-    assert.deepStrictEqual([again.summary, again.examAttemptsAdded], [{ added: 0, improved: 0, newlyPassed: 0 }, 0], 'importing twice adds nothing');
+    assert.deepStrictEqual(
+      [again.summary, again.examAttemptsAdded],
+      [{ added: 0, improved: 0, newlyPassed: 0 }, 0],
+      'importing twice adds nothing',
+    );
   });
 
   it('refuses a broken file with a clear error and changes nothing, and imports the readable part of a damaged one', async () => {
     const snapshot = () => JSON.stringify([api.storedProgress(), api.examStore.history]);
     const before = snapshot();
     const cases: [vscode.Uri, RegExp][] = [
-      [write('broken.json', '{"format": "cert-path-progress", "version": 1, "progress": '), /^Nothing was imported from .*broken\.json: the file is not valid JSON/],
+      [
+        write('broken.json', '{"format": "cert-path-progress", "version": 1, "progress": '),
+        /^Nothing was imported from .*broken\.json: the file is not valid JSON/,
+      ],
       [write('settings.json', { 'editor.fontSize': 14 }), /this is not a Cert Path progress file/],
-      [write('newer.json', { format: EXPORT_FORMAT, version: 7, extensionVersion: '9.9.9', progress: { version: 1, exercises: {} } }), /written by Cert Path 9\.9\.9 in progress format version 7.*Update the Cert Path extension/],
+      [
+        write('newer.json', {
+          format: EXPORT_FORMAT,
+          version: 7,
+          extensionVersion: '9.9.9',
+          progress: { version: 1, exercises: {} },
+        }),
+        /written by Cert Path 9\.9\.9 in progress format version 7.*Update the Cert Path extension/,
+      ],
       [vscode.Uri.file(path.join(dir, 'missing.json')), /^Cert Path cannot read .*missing\.json/],
     ];
     for (const [uri, message] of cases) {
@@ -192,7 +250,13 @@ describe('Progress export, import and reset all', function () {
     const damaged = write('damaged.json', {
       format: EXPORT_FORMAT,
       version: 1,
-      progress: { version: 1, exercises: { [fresh.key]: { runs: 1, failedRuns: 1, lastOutcome: 'failed', lastRunAt: new Date().toISOString() }, 'pcep/strings/junk': 'not a record' } },
+      progress: {
+        version: 1,
+        exercises: {
+          [fresh.key]: { runs: 1, failedRuns: 1, lastOutcome: 'failed', lastRunAt: new Date().toISOString() },
+          'pcep/strings/junk': 'not a record',
+        },
+      },
       examHistory: [{ id: 'half an attempt' }],
     });
     const outcome = await importFile(damaged);

@@ -34,12 +34,21 @@ describe('Variants and multi-file exercises', function () {
   });
 
   it('records the draw in the file, checks that draw, and draws anew on reset', async () => {
-    const ref = first((r) => !!r.exercise.params && !r.exercise.files && r.exercise.kind === 'function', 'a parametrized function exercise');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+    const ref = first(
+      (r) => !!r.exercise.params && !r.exercise.files && r.exercise.kind === 'function',
+      'a parametrized function exercise',
+    );
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    });
     const seed = seedFromHeader(fs.readFileSync(uri.fsPath, 'utf8'));
     assert.ok(seed, 'the header records the seed');
     const { exercise } = instantiate(ref.exercise, seed);
-    assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes(exercise.prompt.split('\n')[0].trim()), 'the task text is the drawn one');
+    assert.ok(
+      fs.readFileSync(uri.fsPath, 'utf8').includes(exercise.prompt.split('\n')[0].trim()),
+      'the task text is the drawn one',
+    );
     writeLearnerPart(uri.fsPath, exercise.solution);
     const passed = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);
     assert.strictEqual(passed?.outcome, 'passed', JSON.stringify(passed));
@@ -50,7 +59,10 @@ describe('Variants and multi-file exercises', function () {
 
   it('refuses to guess a variant whose seed line was removed', async () => {
     const ref = first((r) => !!r.exercise.params && !r.exercise.files, 'a parametrized exercise');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     fs.writeFileSync(uri.fsPath, text.replace(/^# cert-path-variant: \d+\n/m, ''));
     const runs = api.progress.current.exercises[ref.key]?.runs ?? 0;
@@ -61,8 +73,15 @@ describe('Variants and multi-file exercises', function () {
 
   it('creates a multi-file exercise as a folder and runs it from any of its files', async () => {
     const ref = first((r) => !!r.exercise.files?.length, 'a multi-file exercise');
-    const main = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
-    assert.strictEqual(path.basename(path.dirname(main.fsPath)), ref.exercise.id, 'the exercise has a folder of its own');
+    const main = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    });
+    assert.strictEqual(
+      path.basename(path.dirname(main.fsPath)),
+      ref.exercise.id,
+      'the exercise has a folder of its own',
+    );
     const seed = seedFromHeader(fs.readFileSync(main.fsPath, 'utf8'));
     const { exercise } = instantiate(ref.exercise, seed ?? 1);
     for (const file of exercise.files!) {
@@ -71,11 +90,17 @@ describe('Variants and multi-file exercises', function () {
       fs.writeFileSync(target, file.solution);
     }
     writeLearnerPart(main.fsPath, exercise.solution);
-    const extra = vscode.Uri.file(path.join(path.dirname(main.fsPath), ...exercise.files![exercise.files!.length - 1].path.split('/')));
+    const extra = vscode.Uri.file(
+      path.join(path.dirname(main.fsPath), ...exercise.files![exercise.files!.length - 1].path.split('/')),
+    );
     const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, extra);
     assert.strictEqual(result?.outcome, 'passed', JSON.stringify(result));
     assert.ok(api.progress.current.exercises[ref.key]?.passedAt, 'the exercise is marked passed');
     await vscode.commands.executeCommand(Commands.generatePracticeFile, { kind: 'exercise', ref });
-    assert.strictEqual(fs.readFileSync(extra.fsPath, 'utf8'), exercise.files![exercise.files!.length - 1].solution, 'generating again never overwrites a file');
+    assert.strictEqual(
+      fs.readFileSync(extra.fsPath, 'utf8'),
+      exercise.files![exercise.files!.length - 1].solution,
+      'generating again never overwrites a file',
+    );
   });
 });

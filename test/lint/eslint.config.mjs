@@ -33,6 +33,14 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
       '@typescript-eslint/require-await': 'off',
       'no-nested-ternary': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.type='NewExpression'][object.callee.property.name='CancellationTokenSource']",
+          message: 'A CancellationTokenSource must be disposed: keep it in a variable and call dispose() when done.',
+        },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -46,18 +54,33 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/node/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and src/node never import vscode: put VS Code code in src/vscode.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core and src/node never import vscode: put VS Code code in src/vscode.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core never imports vscode: put VS Code code in src/vscode.' },
-          ...['fs', 'child_process', 'os', 'net', 'http', 'https'].flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'src/core is pure: file, process and network I/O belong in src/node.' })),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core never imports vscode: put VS Code code in src/vscode.' },
+            ...['fs', 'child_process', 'os', 'net', 'http', 'https']
+              .flatMap((m) => [m, `node:${m}`])
+              .map((name) => ({
+                name,
+                message: 'src/core is pure: file, process and network I/O belong in src/node.',
+              })),
+          ],
+        },
+      ],
     },
   },
   {

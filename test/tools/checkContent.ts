@@ -23,9 +23,16 @@ async function main(): Promise<void> {
   const matches = (key: string) => prefixes.some((p) => key === p || key.startsWith(`${p}/`));
   const syllabus = shippedSyllabus();
   const refs = allExercises(syllabus).filter((r) => matches(r.key));
-  const topics = syllabus.certifications.filter((c): c is ExamCertification => c.kind === 'exam')
+  const topics = syllabus.certifications
+    .filter((c): c is ExamCertification => c.kind === 'exam')
     .flatMap((cert) => cert.domains.flatMap((d) => d.topics).map((topic) => ({ cert, topic })))
-    .filter(({ cert, topic }) => matches(`${cert.id}/${topic.id}`) || refs.some((r) => r.cert.id === cert.id && r.topic.id === topic.id && prefixes.includes(`${cert.id}/${topic.id}`)));
+    .filter(
+      ({ cert, topic }) =>
+        matches(`${cert.id}/${topic.id}`) ||
+        refs.some(
+          (r) => r.cert.id === cert.id && r.topic.id === topic.id && prefixes.includes(`${cert.id}/${topic.id}`),
+        ),
+    );
   if (!refs.length) {
     console.error(`no exercise matches ${prefixes.join(', ')}`);
     process.exit(2);
@@ -33,7 +40,8 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   const pythons = matrixPythons();
   for (const ref of refs) {
-    if (!mutantsOnly && (ref.exercise.wrong?.length ?? 0) < WRONG_SOLUTIONS) problems.push(`${ref.key}: has ${ref.exercise.wrong?.length ?? 0} wrong solutions (${WRONG_SOLUTIONS} wanted)`);
+    if (!mutantsOnly && (ref.exercise.wrong?.length ?? 0) < WRONG_SOLUTIONS)
+      problems.push(`${ref.key}: has ${ref.exercise.wrong?.length ?? 0} wrong solutions (${WRONG_SOLUTIONS} wanted)`);
     for (const p of textProblems(ref)) problems.push(`${ref.key}: ${p}`);
   }
   if (!mutantsOnly) {
@@ -59,14 +67,18 @@ async function main(): Promise<void> {
   for (const r of reports) {
     const m = r.mutants;
     const rate = killRate(m).toFixed(1);
-    console.log(`\n${r.ref.key}: ${m.killed}/${m.total - m.equivalent} mutants killed (${rate} %), ${m.equivalent} listed as equivalent, ${r.wrongSolutions} wrong solutions${r.skipped.length ? `; skipped here: ${r.skipped.join(', ')}` : ''}`);
+    console.log(
+      `\n${r.ref.key}: ${m.killed}/${m.total - m.equivalent} mutants killed (${rate} %), ${m.equivalent} listed as equivalent, ${r.wrongSolutions} wrong solutions${r.skipped.length ? `; skipped here: ${r.skipped.join(', ')}` : ''}`,
+    );
     for (const p of r.problems) {
       console.log(`  ✗ ${p}`);
       problems.push(`${r.ref.key}: ${p}`);
     }
     for (const s of m.survivors.filter((s) => !m.unexplained.includes(s))) console.log(`  = equivalent: ${s}`);
   }
-  console.log(`\n${problems.length ? `${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}` : 'no problems'}`);
+  console.log(
+    `\n${problems.length ? `${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}` : 'no problems'}`,
+  );
   process.exit(problems.length ? 1 : 0);
 }
 

@@ -14,8 +14,15 @@ const { startServer, CHROMIUM_ARGS, root } = require('../vscode/server');
 
 const shots = path.join(root, 'test-results', 'ui');
 const readmeShots = process.env.CERT_PATH_UI_README_SHOTS === '1' ? path.join(root, 'media', 'screenshots') : undefined;
-const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
-const EXERCISE = { file: 'split-seconds.py', title: 'Hours, minutes and seconds', domain: 'Operators and Expressions', topic: 'Arithmetic operators' };
+const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], {
+  encoding: 'utf8',
+}).trim();
+const EXERCISE = {
+  file: 'split-seconds.py',
+  title: 'Hours, minutes and seconds',
+  domain: 'Operators and Expressions',
+  topic: 'Arithmetic operators',
+};
 const SOLUTION_BODY = 'return total // 3600, total % 3600 // 60, total % 60';
 
 const results = [];
@@ -35,9 +42,14 @@ async function main() {
     settings: { 'certPath.pythonPath': python },
     env: { HOME: home, TMPDIR: scratch },
   });
-  const browser = await chromium.launch({ executablePath: process.env.VSCODE_TEST_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, HOME: home, TMPDIR: scratch } });
+  const browser = await chromium.launch({
+    executablePath: process.env.VSCODE_TEST_CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, HOME: home, TMPDIR: scratch },
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  if (process.env.CERT_PATH_UI_CONSOLE) page.on('console', (m) => console.log(`    [console] ${m.text().slice(0, 300)}`));
+  if (process.env.CERT_PATH_UI_CONSOLE)
+    page.on('console', (m) => console.log(`    [console] ${m.text().slice(0, 300)}`));
   let n = 0;
   const step = async (name, action) => {
     const shot = path.join(shots, `${String(++n).padStart(2, '0')}-${name}.png`);
@@ -62,7 +74,12 @@ async function main() {
     const focused = page.locator('.quick-input-widget .quick-input-box input:focus');
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('F1');
-      if (await focused.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+      if (
+        await focused.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
         await page.keyboard.type(command);
         if ((await focused.count()) && (await focused.inputValue()) === `>${command}`) break;
       }
@@ -74,13 +91,19 @@ async function main() {
   // Notifications are read in the notification centre: this VS Code does not always pop them up as toasts.
   const expectNotification = async (text) => {
     await palette('Notifications: Show Notifications');
-    await page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('.notifications-center .notification-list-item', { hasText: text })
+      .first()
+      .waitFor({ timeout: 30000 });
     await clearNotifications();
   };
   // A toast or the open centre would cover what a screenshot is about.
   const clearNotifications = async () => {
     await palette('Notifications: Clear All Notifications');
-    await page.locator('.notification-toast, .notifications-center.visible').first().waitFor({ state: 'detached', timeout: 10000 });
+    await page
+      .locator('.notification-toast, .notifications-center.visible')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10000 });
   };
   const readmeShot = async (name) => {
     if (!readmeShots) return;
@@ -92,7 +115,10 @@ async function main() {
   /** Opens Cert Path's walkthrough the way a learner does and returns each step's checked state. */
   const openWalkthrough = async () => {
     await palette('Welcome: Open Walkthrough');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Cert Path' }).first().click({ timeout: 10000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Cert Path' })
+      .first()
+      .click({ timeout: 10000 });
     const checked = {};
     for (const id of WALKTHROUGH_STEPS) {
       const button = page.locator(`button.getting-started-step[data-step-id="cert-path.cert-path#getStarted#${id}"]`);
@@ -122,7 +148,11 @@ async function main() {
       // VS Code records walkthrough progress only once its Welcome page has been opened in the
       // window (this profile starts with no Welcome page), as a learner following the walkthrough has.
       const checked = await openWalkthrough();
-      assert.deepStrictEqual(Object.values(checked), WALKTHROUGH_STEPS.map(() => 'false'), JSON.stringify(checked));
+      assert.deepStrictEqual(
+        Object.values(checked),
+        WALKTHROUGH_STEPS.map(() => 'false'),
+        JSON.stringify(checked),
+      );
       // The page's step media is a webview that may hold the focus (and F1): close the tab with the mouse.
       const tab = page.locator('.tab', { hasText: 'Welcome' });
       await tab.hover();
@@ -136,7 +166,12 @@ async function main() {
       const found = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^Python 3\./ });
       await found.first().waitFor({ timeout: 60000 }); // after every interpreter on the machine was probed
       const same = found.filter({ hasText: python });
-      const entry = (await same.count()) ? same.first() : found.filter({ hasText: /^Python 3\.([89]|\d\d)\./ }).filter({ hasNotText: 'too old' }).first();
+      const entry = (await same.count())
+        ? same.first()
+        : found
+            .filter({ hasText: /^Python 3\.([89]|\d\d)\./ })
+            .filter({ hasNotText: 'too old' })
+            .first();
       await entry.click({ timeout: 10000 });
       await expectNotification('Cert Path will run checks with Python 3.');
     });
@@ -162,7 +197,10 @@ async function main() {
       // The CodeLens above the file runs the checks on the untouched starter: they must fail.
       await page.locator('.codelens-decoration a', { hasText: 'Run checks' }).first().click({ timeout: 20000 });
       await row(EXERCISE.title).locator('.codicon-error').waitFor({ timeout: 30000 });
-      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error')
+        .first()
+        .waitFor({ timeout: 10000 });
       await clearNotifications();
       // F8 opens the first problem under the line it concerns, as a learner would read it.
       await page.locator('.monaco-editor .view-lines').first().click();
@@ -173,16 +211,25 @@ async function main() {
       const message = await marker.innerText();
       assert.match(message, /expected: /, 'the problem shows the expected value');
       assert.match(message, /Cert Path/, 'the problem comes from Cert Path');
-      const lines = fs.readFileSync(path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file), 'utf8').split('\n');
+      const lines = fs
+        .readFileSync(path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file), 'utf8')
+        .split('\n');
       const defLine = lines.findIndex((l) => l.startsWith('def ')) + 1;
-      await page.locator('.statusbar-item', { hasText: `Ln ${defLine},` }).first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.statusbar-item', { hasText: `Ln ${defLine},` })
+        .first()
+        .waitFor({ timeout: 10000 });
       await readmeShot('failed-check');
       await page.keyboard.press('Escape');
       await marker.waitFor({ state: 'detached', timeout: 10000 });
     });
     await step('solution-typed', async () => {
       const file = path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file);
-      const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l === '    pass') + 1;
+      const line =
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .findIndex((l) => l === '    pass') + 1;
       assert.ok(line > 0, 'the starter has a `pass` line');
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+G');
@@ -196,12 +243,18 @@ async function main() {
     await step('run-checks-from-command-palette', async () => {
       await page.keyboard.press('F1');
       await page.keyboard.type('Cert Path: Run Checks');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cert Path: Run Checks' }).first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Cert Path: Run Checks' })
+        .first()
+        .waitFor({ timeout: 10000 });
       await page.keyboard.press('Enter');
       await row(EXERCISE.title).locator('.codicon-pass-filled').waitFor({ timeout: 30000 });
     });
     await step('tree-shows-passed-and-status-bar-counts-up', async () => {
-      await page.locator('.statusbar-item', { hasText: `PCEP ${before + 1}/` }).first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.statusbar-item', { hasText: `PCEP ${before + 1}/` })
+        .first()
+        .waitFor({ timeout: 10000 });
       assert.strictEqual(await statusCount(), before + 1);
       assert.match(await row(EXERCISE.title).innerText(), /passed/);
       await clearNotifications();
@@ -212,9 +265,15 @@ async function main() {
     await step('mock-exam-started-from-command-palette', async () => {
       await page.keyboard.press('F1');
       await page.keyboard.type('Cert Path: Start Mock Exam');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cert Path: Start Mock Exam' }).first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Cert Path: Start Mock Exam' })
+        .first()
+        .waitFor({ timeout: 10000 });
       await page.keyboard.press('Enter');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'PCEP-30-02' }).first().click({ timeout: 10000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'PCEP-30-02' })
+        .first()
+        .click({ timeout: 10000 });
       await exam.locator('h2', { hasText: 'Question 1 of 30' }).waitFor({ timeout: 30000 });
       await exam.locator('#timer', { hasText: /^(40:00|39:\d\d)$/ }).waitFor({ timeout: 10000 });
     });
@@ -255,7 +314,11 @@ async function main() {
     await step('walkthrough-shows-every-step-completed', async () => {
       // Completed before the window reload: VS Code kept them.
       const checked = await openWalkthrough();
-      assert.deepStrictEqual(Object.values(checked), WALKTHROUGH_STEPS.map(() => 'true'), JSON.stringify(checked));
+      assert.deepStrictEqual(
+        Object.values(checked),
+        WALKTHROUGH_STEPS.map(() => 'true'),
+        JSON.stringify(checked),
+      );
       await readmeShot('walkthrough');
     });
   } finally {

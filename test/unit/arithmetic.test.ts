@@ -32,7 +32,10 @@ describe('computed placeholders', () => {
   });
 
   it('fills texts and reports the params it uses', () => {
-    assert.strictEqual(fill('{{year}} is {{= year - 2000}} years after 2000', { year: 2024 }), '2024 is 24 years after 2000');
+    assert.strictEqual(
+      fill('{{year}} is {{= year - 2000}} years after 2000', { year: 2024 }),
+      '2024 is 24 years after 2000',
+    );
     assert.deepStrictEqual(placeholders('{{= a * b}} and {{c}}').sort(), ['a', 'b', 'c']);
     assert.deepStrictEqual(placeholders('{{= round(total / 12, 2)}}'), ['total']);
   });
@@ -40,11 +43,16 @@ describe('computed placeholders', () => {
 
 describe('mutation gate draws', () => {
   it('draws until every value of every choice param has come up', () => {
-    const exercise = { params: { side: { choice: ['left', 'right', 'up'] }, n: { int: [1, 100] } } } as unknown as import('../../src/core/syllabus/model').Exercise;
+    const exercise = {
+      params: { side: { choice: ['left', 'right', 'up'] }, n: { int: [1, 100] } },
+    } as unknown as import('../../src/core/syllabus/model').Exercise;
     const seeds = gateSeeds(exercise);
     assert.ok(seeds.length >= 2 && seeds.length <= 8);
     const sides = new Set(seeds.map((s) => drawParams(exercise.params!, s).side));
     assert.deepStrictEqual([...sides].sort(), ['left', 'right', 'up']);
-    assert.deepStrictEqual(gateSeeds({ params: undefined } as unknown as import('../../src/core/syllabus/model').Exercise), [1]);
+    assert.deepStrictEqual(
+      gateSeeds({ params: undefined } as unknown as import('../../src/core/syllabus/model').Exercise),
+      [1],
+    );
   });
 });

@@ -1,7 +1,21 @@
 import * as assert from 'assert';
 import {
-  addToHistory, answer, domainQuotas, drawExam, drawQuiz, examStanding, flag, HISTORY_LIMIT, isCorrect, isExpired,
-  QUIZ_SIZE, readHistory, readSession, score, timeLeft, weakObjectives,
+  addToHistory,
+  answer,
+  domainQuotas,
+  drawExam,
+  drawQuiz,
+  examStanding,
+  flag,
+  HISTORY_LIMIT,
+  isCorrect,
+  isExpired,
+  QUIZ_SIZE,
+  readHistory,
+  readSession,
+  score,
+  timeLeft,
+  weakObjectives,
 } from '../../src/core/exam/exam';
 import { examView, resultView, sessionIndex } from '../../src/core/exam/view';
 import { ExamCertification, Topic } from '../../src/core/syllabus/model';
@@ -13,7 +27,14 @@ function topic(id: string, objectives: string[]): Topic {
 
 /** A certification with three domains weighted 50/30/20 and 12 items an exam. */
 const CERT: ExamCertification = {
-  kind: 'exam', id: 'demo', title: 'Demo', shortTitle: 'DEMO', examCode: 'DEMO-1', order: 1, summary: '', file: 'demo.yaml',
+  kind: 'exam',
+  id: 'demo',
+  title: 'Demo',
+  shortTitle: 'DEMO',
+  examCode: 'DEMO-1',
+  order: 1,
+  summary: '',
+  file: 'demo.yaml',
   exam: { items: 12, minutes: 30, passMark: 70, feeUsd: 0, prerequisites: [], delivery: '' },
   objectives: { '1.1': 'One', '2.1': 'Two', '3.1': 'Three' },
   outline: [],
@@ -25,28 +46,71 @@ const CERT: ExamCertification = {
 };
 
 function question(id: string, domain: string, t: string, objective: string, extra: Partial<Question> = {}): Question {
-  return { id, cert: 'demo', domain, topic: t, objective, type: 'single', prompt: `Prompt ${id}`, choices: ['a', 'b', 'c', 'd'], answer: [1], explanation: 'Because.', file: 'q.yaml', line: 1, ...extra };
+  return {
+    id,
+    cert: 'demo',
+    domain,
+    topic: t,
+    objective,
+    type: 'single',
+    prompt: `Prompt ${id}`,
+    choices: ['a', 'b', 'c', 'd'],
+    answer: [1],
+    explanation: 'Because.',
+    file: 'q.yaml',
+    line: 1,
+    ...extra,
+  };
 }
 
 const BANK: Question[] = [
   ...Array.from({ length: 20 }, (_, i) => question(`a${i}`, 'd1', 't1', '1.1')),
   ...Array.from({ length: 10 }, (_, i) => question(`b${i}`, 'd2', 't2', '2.1')),
-  ...Array.from({ length: 8 }, (_, i) => question(`c${i}`, 'd3', 't3', '3.1', i === 0 ? { type: 'multiple', answer: [0, 2] } : {})),
+  ...Array.from({ length: 8 }, (_, i) =>
+    question(`c${i}`, 'd3', 't3', '3.1', i === 0 ? { type: 'multiple', answer: [0, 2] } : {}),
+  ),
 ];
 const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
 
 describe('mock exam drawing', () => {
   it('gives each domain its weighted share, by largest remainder', () => {
-    const quotas = domainQuotas(CERT, new Map([['d1', 20], ['d2', 10], ['d3', 8]]), 12);
+    const quotas = domainQuotas(
+      CERT,
+      new Map([
+        ['d1', 20],
+        ['d2', 10],
+        ['d3', 8],
+      ]),
+      12,
+    );
     assert.deepStrictEqual(Object.fromEntries(quotas), { d1: 6, d2: 4, d3: 2 });
-    const odd = domainQuotas(CERT, new Map([['d1', 20], ['d2', 10], ['d3', 8]]), 7);
+    const odd = domainQuotas(
+      CERT,
+      new Map([
+        ['d1', 20],
+        ['d2', 10],
+        ['d3', 8],
+      ]),
+      7,
+    );
     assert.deepStrictEqual(Object.fromEntries(odd), { d1: 4, d2: 2, d3: 1 }); // 3.5, 2.1, 1.4 → the .5 gets the spare
   });
 
   it('moves the share of a domain that runs out of questions to the others', () => {
-    const quotas = domainQuotas(CERT, new Map([['d1', 20], ['d2', 1], ['d3', 8]]), 12);
+    const quotas = domainQuotas(
+      CERT,
+      new Map([
+        ['d1', 20],
+        ['d2', 1],
+        ['d3', 8],
+      ]),
+      12,
+    );
     assert.strictEqual(quotas.get('d2'), 1);
-    assert.strictEqual([...quotas.values()].reduce((a, b) => a + b, 0), 12);
+    assert.strictEqual(
+      [...quotas.values()].reduce((a, b) => a + b, 0),
+      12,
+    );
   });
 
   it('draws the exam size with no question twice, honouring weights over many draws', () => {
@@ -72,14 +136,21 @@ describe('mock exam drawing', () => {
     assert.notDeepStrictEqual(drawExam(CERT, BANK, 8, NOW).items, a.items);
     const domains = a.items.map((i) => BANK.find((q) => q.id === i.question)!.domain);
     assert.notDeepStrictEqual(domains, [...domains].sort(), 'the questions should not come grouped by domain');
-    assert.ok(a.items.some((i) => i.order.join() !== '0,1,2,3'), 'choices should be shuffled');
+    assert.ok(
+      a.items.some((i) => i.order.join() !== '0,1,2,3'),
+      'choices should be shuffled',
+    );
     for (const it of a.items) assert.deepStrictEqual([...it.order].sort(), [0, 1, 2, 3]);
   });
 
   it('keeps the written choice order for raises questions and keepOrder', () => {
-    const bank = [question('r', 'd1', 't1', '1.1', { type: 'raises', choices: ['line 1', 'line 2', 'line 3'], answer: [0] }), question('k', 'd1', 't1', '1.1', { keepOrder: true })];
+    const bank = [
+      question('r', 'd1', 't1', '1.1', { type: 'raises', choices: ['line 1', 'line 2', 'line 3'], answer: [0] }),
+      question('k', 'd1', 't1', '1.1', { keepOrder: true }),
+    ];
     for (let seed = 1; seed < 20; seed++) {
-      for (const it of drawExam(CERT, bank, seed, NOW).items) assert.deepStrictEqual(it.order, it.question === 'r' ? [0, 1, 2] : [0, 1, 2, 3]);
+      for (const it of drawExam(CERT, bank, seed, NOW).items)
+        assert.deepStrictEqual(it.order, it.question === 'r' ? [0, 1, 2] : [0, 1, 2, 3]);
     }
   });
 
@@ -121,8 +192,18 @@ describe('mock exam scoring', () => {
     assert.strictEqual(r.percent, 83.3);
     assert.strictEqual(r.passed, true);
     assert.strictEqual(r.timedOut, false);
-    assert.deepStrictEqual(r.domains.map((d) => [d.id, d.correct, d.total]), [['d1', 6, 6], ['d2', 4, 4], ['d3', 0, 2]]);
-    assert.deepStrictEqual(weakObjectives(r).map((o) => [o.code, o.topics.map((t) => t.id)]), [['3.1', ['t3']]]);
+    assert.deepStrictEqual(
+      r.domains.map((d) => [d.id, d.correct, d.total]),
+      [
+        ['d1', 6, 6],
+        ['d2', 4, 4],
+        ['d3', 0, 2],
+      ],
+    );
+    assert.deepStrictEqual(
+      weakObjectives(r).map((o) => [o.code, o.topics.map((t) => t.id)]),
+      [['3.1', ['t3']]],
+    );
   });
 
   it('fails below the pass mark, and an unanswered exam scores zero', () => {
@@ -185,7 +266,13 @@ describe('exam views', () => {
   });
 
   it('escapes question text and highlights code', () => {
-    const q = question('x', 'd1', 't1', '1.1', { type: 'output', prompt: 'What does `a < b` print? <script>', code: 'print("<b>")  # done\n', choices: ['<b>', 'raises TypeError'], answer: [0] });
+    const q = question('x', 'd1', 't1', '1.1', {
+      type: 'output',
+      prompt: 'What does `a < b` print? <script>',
+      code: 'print("<b>")  # done\n',
+      choices: ['<b>', 'raises TypeError'],
+      answer: [0],
+    });
     const s = drawQuiz(CERT, 't1', [q], 1, NOW);
     const view = examView(s, CERT, [q]);
     assert.ok(view.items[0].promptHtml.includes('<code>a &lt; b</code>'));
@@ -200,7 +287,9 @@ describe('exam views', () => {
 
 describe('exam history and stored sessions', () => {
   it('keeps attempts newest first, once each, up to the limit', () => {
-    const results = Array.from({ length: HISTORY_LIMIT + 5 }, (_, i) => score(drawExam(CERT, BANK, i + 1, NOW + i), CERT, BANK, NOW + i));
+    const results = Array.from({ length: HISTORY_LIMIT + 5 }, (_, i) =>
+      score(drawExam(CERT, BANK, i + 1, NOW + i), CERT, BANK, NOW + i),
+    );
     let history = results.reduce((h, r) => addToHistory(h, r), [] as ReturnType<typeof score>[]);
     assert.strictEqual(history.length, HISTORY_LIMIT);
     assert.strictEqual(history[0].id, results[results.length - 1].id);

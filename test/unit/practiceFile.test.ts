@@ -1,6 +1,15 @@
 import * as assert from 'assert';
 import { allExercises } from '../../src/core/syllabus/model';
-import { backupName, checkLines, CHECKS_MARKER, keyFromHeader, keyFromRelativePath, practiceRelativePath, pythonString, renderPracticeFile } from '../../src/core/practice/practiceFile';
+import {
+  backupName,
+  checkLines,
+  CHECKS_MARKER,
+  keyFromHeader,
+  keyFromRelativePath,
+  practiceRelativePath,
+  pythonString,
+  renderPracticeFile,
+} from '../../src/core/practice/practiceFile';
 import { loadSyllabus } from '../../src/core/syllabus/loader';
 import runnerSource from '../../src/python/checklib.py';
 import { VALID } from './fixtures';
@@ -30,8 +39,9 @@ describe('practice file rendering', () => {
 
   it('embeds every check and the runner, and keeps lines of the header within 80 columns', () => {
     for (const check of ref.exercise.checks) assert.ok(text.includes(`"id": ${JSON.stringify(check.id)}`));
-    assert.ok(text.includes('_CERT_PATH_RUNNER = r\'\'\''));
-    for (const line of lines.slice(0, lines.findIndex((l) => l.startsWith(CHECKS_MARKER)) + 1)) assert.ok(line.length <= 80, line);
+    assert.ok(text.includes("_CERT_PATH_RUNNER = r'''"));
+    for (const line of lines.slice(0, lines.findIndex((l) => l.startsWith(CHECKS_MARKER)) + 1))
+      assert.ok(line.length <= 80, line);
   });
 
   it('refuses a runner that could not be embedded', () => {
@@ -39,7 +49,7 @@ describe('practice file rendering', () => {
   });
 
   it('writes Python string literals that survive quotes and backslashes', () => {
-    assert.strictEqual(pythonString('a "b" \\n'), 'r\'\'\'a "b" \\n\'\'\'');
+    assert.strictEqual(pythonString('a "b" \\n'), "r'''a \"b\" \\n'''");
     assert.strictEqual(pythonString("x = '''y'''"), JSON.stringify("x = '''y'''"));
     assert.strictEqual(pythonString('ends with \\'), JSON.stringify('ends with \\'));
   });
@@ -57,8 +67,14 @@ describe('practice file rendering', () => {
 describe('practice file helpers', () => {
   it('picks a backup name that is not taken', () => {
     const taken = new Set(['add-two.bak.py', 'add-two.bak-2.py']);
-    assert.strictEqual(backupName('fresh.py', (n) => taken.has(n)), 'fresh.bak.py');
-    assert.strictEqual(backupName('add-two.py', (n) => taken.has(n)), 'add-two.bak-3.py');
+    assert.strictEqual(
+      backupName('fresh.py', (n) => taken.has(n)),
+      'fresh.bak.py',
+    );
+    assert.strictEqual(
+      backupName('add-two.py', (n) => taken.has(n)),
+      'add-two.bak-3.py',
+    );
   });
 
   it('finds the line of each embedded check, and none once the section is gone', () => {

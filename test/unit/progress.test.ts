@@ -1,15 +1,28 @@
 import * as assert from 'assert';
 import { Syllabus, Topic } from '../../src/core/syllabus/model';
 import {
-  certComplete, credentialStanding, emptyProgress, exerciseStatus, forget, readProgress, recordGenerated, recordRun, revealHint, solutionStanding, topicKeys,
-  topicsTally, topicTally,
+  certComplete,
+  credentialStanding,
+  emptyProgress,
+  exerciseStatus,
+  forget,
+  readProgress,
+  recordGenerated,
+  recordRun,
+  revealHint,
+  solutionStanding,
+  topicKeys,
+  topicsTally,
+  topicTally,
 } from '../../src/core/progress/progress';
 import { loadSyllabus } from '../../src/core/syllabus/loader';
 import { edit } from './fixtures';
 
 const T0 = new Date('2026-01-01T10:00:00Z');
 const T1 = new Date('2026-01-01T11:00:00Z');
-const twoExercises = edit('            hints:\n              - The + operator adds.\n', `            hints:
+const twoExercises = edit(
+  '            hints:\n              - The + operator adds.\n',
+  `            hints:
               - The + operator adds.
           - id: add-three
             title: Add three
@@ -23,10 +36,14 @@ const twoExercises = edit('            hints:\n              - The + operator ad
                 code: expect(solution.add3(1, 2, 3), 6)
                 message: add3(1, 2, 3) should return 6.
             hints: [Add them all.]
-`);
+`,
+);
 const syllabus: Syllabus = loadSyllabus([
   { file: 'demo.yaml', text: twoExercises },
-  { file: 'exp.yaml', text: 'kind: credential\nid: exp\ntitle: Expert\nshortTitle: EXP\norder: 9\nsummary: s\nrequires: [demo]\n' },
+  {
+    file: 'exp.yaml',
+    text: 'kind: credential\nid: exp\ntitle: Expert\nshortTitle: EXP\norder: 9\nsummary: s\nrequires: [demo]\n',
+  },
 ]);
 const cert = syllabus.certifications[0];
 if (cert.kind !== 'exam') throw new Error('fixture');
@@ -45,7 +62,14 @@ describe('progress rules', () => {
     assert.strictEqual(exerciseStatus(s.exercises[k1]), 'failed');
     s = recordRun(s, k1, 'passed', T1);
     assert.strictEqual(exerciseStatus(s.exercises[k1]), 'passed');
-    assert.deepStrictEqual(s.exercises[k1], { generatedAt: T0.toISOString(), runs: 3, failedRuns: 2, lastOutcome: 'passed', lastRunAt: T1.toISOString(), passedAt: T1.toISOString() });
+    assert.deepStrictEqual(s.exercises[k1], {
+      generatedAt: T0.toISOString(),
+      runs: 3,
+      failedRuns: 2,
+      lastOutcome: 'passed',
+      lastRunAt: T1.toISOString(),
+      passedAt: T1.toISOString(),
+    });
   });
 
   it('keeps a pass when a later run fails, and ignores cancelled runs', () => {
@@ -88,10 +112,22 @@ describe('progress rules', () => {
     assert.deepStrictEqual(readProgress(undefined), { state: emptyProgress(), dropped: 0 });
     assert.deepStrictEqual(readProgress('garbage'), { state: emptyProgress(), dropped: 1 });
     assert.deepStrictEqual(readProgress({ version: 0, passed: ['x'] }), { state: emptyProgress(), dropped: 1 });
-    const stored = { version: 1, exercises: { [k1]: { runs: 2, failedRuns: 1, lastOutcome: 'passed', passedAt: T0.toISOString(), extra: true }, [k2]: 42, 'x/y/z': { runs: -3, lastOutcome: 'weird', passedAt: 'not a date' } } };
+    const stored = {
+      version: 1,
+      exercises: {
+        [k1]: { runs: 2, failedRuns: 1, lastOutcome: 'passed', passedAt: T0.toISOString(), extra: true },
+        [k2]: 42,
+        'x/y/z': { runs: -3, lastOutcome: 'weird', passedAt: 'not a date' },
+      },
+    };
     const { state, dropped } = readProgress(stored);
     assert.strictEqual(dropped, 1);
-    assert.deepStrictEqual(state.exercises[k1], { runs: 2, failedRuns: 1, lastOutcome: 'passed', passedAt: T0.toISOString() });
+    assert.deepStrictEqual(state.exercises[k1], {
+      runs: 2,
+      failedRuns: 1,
+      lastOutcome: 'passed',
+      passedAt: T0.toISOString(),
+    });
     assert.deepStrictEqual(state.exercises['x/y/z'], { runs: 0, failedRuns: 0 });
   });
 });

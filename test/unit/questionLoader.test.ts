@@ -46,19 +46,39 @@ describe('question bank loader', () => {
 
   it('names the line and the fix for each kind of mistake', () => {
     const cases: [string, string, RegExp][] = [
-      ['topic: adding\n    objective: "1.1"\n    type: output', 'topic: subtracting\n    objective: "1.1"\n    type: output', /q\.yaml:4: question `add-ints` names topic `subtracting`, which DEMO does not have/],
+      [
+        'topic: adding\n    objective: "1.1"\n    type: output',
+        'topic: subtracting\n    objective: "1.1"\n    type: output',
+        /q\.yaml:4: question `add-ints` names topic `subtracting`, which DEMO does not have/,
+      ],
       ['objective: "1.1"', 'objective: "2.1"', /names objective 2\.1, but topic `adding` covers 1\.1, 1\.10/],
       ['    objective: "1.1"\n', '', /needs `objective`: topic `adding` covers 1\.1 and 1\.10/],
       ['answer: 0', 'answer: 7', /answer of question `add-ints` must be the 0-based index of a choice \(0 to 3\)/],
-      ['answer: [0, 2]', 'answer: 0', /answer of multiple-select question `pick-two` must list 2, 3 or 4 choice indexes/],
-      ['type: output', 'type: essay', /`type` in question `add-ints` must be one of single, multiple, output, raises, fill/],
+      [
+        'answer: [0, 2]',
+        'answer: 0',
+        /answer of multiple-select question `pick-two` must list 2, 3 or 4 choice indexes/,
+      ],
+      [
+        'type: output',
+        'type: essay',
+        /`type` in question `add-ints` must be one of single, multiple, output, raises, fill/,
+      ],
       ['choices: [3, "12", 1.0e1, True]', 'choices: [3, "3"]', /offers the choice `3` twice/],
       ['verify: truthy', 'verify: maybe', /`verify` in question `pick-two` must be one of truthy, runs/],
       ['    verify: truthy\n', '    code: x = 1\n', /shows code, so the interpreter must be able to back its answer/],
       ['type: output', 'type: fill', /must contain the gap ___ exactly once[\s\S]*needs `expect`/],
       ['type: output', 'type: raises', /choice `3` of raises question `add-ints` must be `line N`/],
-      ['explanation: Integers add.', 'explanaton: Integers add.', /unknown field `explanaton` in question `add-ints` \(did you mean `explanation`\?\)/],
-      ['certification: demo', 'certification: nope', /certification `nope` is not an exam in the loaded syllabus \(demo\)/],
+      [
+        'explanation: Integers add.',
+        'explanaton: Integers add.',
+        /unknown field `explanaton` in question `add-ints` \(did you mean `explanation`\?\)/,
+      ],
+      [
+        'certification: demo',
+        'certification: nope',
+        /certification `nope` is not an exam in the loaded syllabus \(demo\)/,
+      ],
     ];
     for (const [from, to, expected] of cases) {
       assert.ok(GOOD.includes(from), from);
@@ -96,27 +116,52 @@ describe('question bank loader', () => {
     const [order, gaps] = bank.questions.slice(2);
     assert.deepStrictEqual(order.lines, ['a = 1', 'b = a + 1', 'print(b)']);
     assert.deepStrictEqual(order.choices, []);
-    assert.deepStrictEqual(gaps.gaps, [{ choices: ['3', '4'], answer: 0 }, { choices: ['-', '+'], answer: 0 }]);
+    assert.deepStrictEqual(gaps.gaps, [
+      { choices: ['3', '4'], answer: 0 },
+      { choices: ['-', '+'], answer: 0 },
+    ]);
     const cases: [string, string, RegExp][] = [
       ['    lines: ["a = 1", "b = a + 1", "print(b)"]\n', '', /missing field `lines` in question `order-lines`/],
       ['    expect: "2"\n    explanation: b', '    explanation: b', /missing field `expect` in question `order-lines`/],
       ['print(___ ___ 1)', 'print(___ 1)', /the code of gaps question `two-gaps` has 1 gap ___, but `gaps` lists 2/],
-      ['        answer: 0\n    expect', '        answer: 5\n    expect', /answer of gap 2 of question `two-gaps` must be the 0-based index of one of its 2 fragments/],
-      ['    type: order\n', '    type: order\n    choices: ["x", "y"]\n', /order question `order-lines` has no `choices`/],
+      [
+        '        answer: 0\n    expect',
+        '        answer: 5\n    expect',
+        /answer of gap 2 of question `two-gaps` must be the 0-based index of one of its 2 fragments/,
+      ],
+      [
+        '    type: order\n',
+        '    type: order\n    choices: ["x", "y"]\n',
+        /order question `order-lines` has no `choices`/,
+      ],
     ];
     for (const [from, to, expected] of cases) {
       assert.ok(extra.includes(from), from);
       const found = problems(GOOD + extra.replace(from, to)).join('\n');
       assert.match(found, expected, `${to}\n→ ${found}`);
     }
-    assert.match(problems(GOOD.replace('answer: [0, 2]', 'answer: [0, 1, 2]')).join('\n'), /must offer more choices than it asks for/);
+    assert.match(
+      problems(GOOD.replace('answer: [0, 2]', 'answer: [0, 1, 2]')).join('\n'),
+      /must offer more choices than it asks for/,
+    );
   });
 
   it('rejects the same question twice, in one file or across files', () => {
-    const twice = GOOD + GOOD.split('questions:\n')[1].replace('id: add-ints', 'id: add-again').replace('id: pick-two', 'id: pick-again');
+    const twice =
+      GOOD +
+      GOOD.split('questions:\n')[1].replace('id: add-ints', 'id: add-again').replace('id: pick-two', 'id: pick-again');
     assert.match(problems(twice).join('\n'), /question `add-again` repeats question `add-ints` \(same code\)/);
-    const across = loadQuestions([{ file: 'a.yaml', text: GOOD }, { file: 'b.yaml', text: GOOD.replace('print(1 + 2)', 'print(2 + 1)') }], syllabus);
-    assert.match(across.problems.map(formatProblem).join('\n'), /b\.yaml:3: duplicate question id `add-ints` for demo \(also in a\.yaml:3\)/);
+    const across = loadQuestions(
+      [
+        { file: 'a.yaml', text: GOOD },
+        { file: 'b.yaml', text: GOOD.replace('print(1 + 2)', 'print(2 + 1)') },
+      ],
+      syllabus,
+    );
+    assert.match(
+      across.problems.map(formatProblem).join('\n'),
+      /b\.yaml:3: duplicate question id `add-ints` for demo \(also in a\.yaml:3\)/,
+    );
     assert.strictEqual(across.questions.length, 2, 'the clashing file contributes nothing');
   });
 

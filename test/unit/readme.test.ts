@@ -11,7 +11,9 @@ function tableRows(heading: string): string[][] {
   const start = readme.indexOf(`\n## ${heading}\n`);
   assert.ok(start >= 0, `README has a "## ${heading}" section`);
   const end = readme.indexOf('\n## ', start + 1);
-  return readme.slice(start, end < 0 ? undefined : end).split('\n')
+  return readme
+    .slice(start, end < 0 ? undefined : end)
+    .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))
     .slice(1) // the header row
     .map((l) => l.slice(2, -2).split(' | '));
@@ -21,7 +23,10 @@ describe('README.md agrees with package.json', () => {
   it('lists every setting once, with its type and default', () => {
     const rows = tableRows('Settings');
     const properties: Record<string, { type: string; default: unknown }> = pkg.contributes.configuration.properties;
-    assert.deepStrictEqual(rows.map((r) => r[0]), Object.keys(properties).map((k) => `\`${k}\``));
+    assert.deepStrictEqual(
+      rows.map((r) => r[0]),
+      Object.keys(properties).map((k) => `\`${k}\``),
+    );
     Object.entries(properties).forEach(([key, { type: declared, default: value }], i) => {
       const [, type, shown] = rows[i];
       assert.strictEqual(type, declared === 'array' ? 'array of strings' : declared, `${key}: type`);
@@ -38,10 +43,16 @@ describe('README.md agrees with package.json', () => {
 
   it('shows only screenshots that exist, and the four the UI test writes', () => {
     const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]);
-    assert.deepStrictEqual([...images].sort(), ['exam-result', 'failed-check', 'sidebar', 'walkthrough'].map((n) => `media/screenshots/${n}.png`));
+    assert.deepStrictEqual(
+      [...images].sort(),
+      ['exam-result', 'failed-check', 'sidebar', 'walkthrough'].map((n) => `media/screenshots/${n}.png`),
+    );
     for (const image of images) {
       const file = path.join(root, image);
-      assert.ok(fs.existsSync(file) && fs.statSync(file).size > 10000, `${image} is missing: CERT_PATH_UI_README_SHOTS=1 node test/ui/run.js writes it`);
+      assert.ok(
+        fs.existsSync(file) && fs.statSync(file).size > 10000,
+        `${image} is missing: CERT_PATH_UI_README_SHOTS=1 node test/ui/run.js writes it`,
+      );
     }
   });
 

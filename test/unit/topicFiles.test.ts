@@ -6,7 +6,10 @@ import { edit, VALID } from './fixtures';
 // VALID with its one topic moved into its own file, as the built-in syllabus is laid out.
 const start = VALID.indexOf('      - id: adding');
 const CERT = `${VALID.slice(0, start)}      - adding\n`;
-const TOPIC = VALID.slice(start).split('\n').map((line, i) => (i === 0 ? line.slice(8) : line.slice(8))).join('\n');
+const TOPIC = VALID.slice(start)
+  .split('\n')
+  .map((line, i) => (i === 0 ? line.slice(8) : line.slice(8)))
+  .join('\n');
 
 const LESSON = `lesson:
   sections:
@@ -21,7 +24,11 @@ const LESSON = `lesson:
 `;
 
 function load(topic: string, cert = CERT, extra: SyllabusSource[] = []) {
-  return loadSyllabus([{ file: 'syllabus/demo.yaml', text: cert }, { file: 'syllabus/demo/adding.yaml', text: topic }, ...extra]);
+  return loadSyllabus([
+    { file: 'syllabus/demo.yaml', text: cert },
+    { file: 'syllabus/demo/adding.yaml', text: topic },
+    ...extra,
+  ]);
 }
 
 function problems(topic: string, cert = CERT, extra: SyllabusSource[] = []): string[] {
@@ -29,7 +36,10 @@ function problems(topic: string, cert = CERT, extra: SyllabusSource[] = []): str
 }
 
 function expectProblem(list: string[], start: string): void {
-  assert.ok(list.some((p) => p.startsWith(start)), `expected a problem starting with\n  ${start}\ngot\n  ${list.join('\n  ')}`);
+  assert.ok(
+    list.some((p) => p.startsWith(start)),
+    `expected a problem starting with\n  ${start}\ngot\n  ${list.join('\n  ')}`,
+  );
 }
 
 describe('topic files', () => {
@@ -52,27 +62,45 @@ describe('topic files', () => {
   it('reports a missing topic file at the line that lists it, and leaves the certification out', () => {
     const s = loadSyllabus([{ file: 'syllabus/demo.yaml', text: CERT }]);
     assert.deepStrictEqual(s.certifications, []);
-    expectProblem(s.problems.map(formatProblem), 'syllabus/demo.yaml:22: topic `adding` is listed here, but there is no topic file `syllabus/demo/adding.yaml`');
+    expectProblem(
+      s.problems.map(formatProblem),
+      'syllabus/demo.yaml:22: topic `adding` is listed here, but there is no topic file `syllabus/demo/adding.yaml`',
+    );
   });
 
   it('names problems inside a topic file by that file and line, and leaves its certification out', () => {
     const s = load(edit('difficulty: easy', 'difficulty: trivial', TOPIC));
     assert.deepStrictEqual(s.certifications, []);
-    expectProblem(s.problems.map(formatProblem), 'syllabus/demo/adding.yaml:8: `difficulty` in exercise `add-two` must be one of easy, medium, hard');
+    expectProblem(
+      s.problems.map(formatProblem),
+      'syllabus/demo/adding.yaml:8: `difficulty` in exercise `add-two` must be one of easy, medium, hard',
+    );
   });
 
   it('checks objective codes of a topic file against its certification', () => {
-    expectProblem(problems(edit('objectives: ["1.1", "1.10"]', 'objectives: ["1.1", "7.7"]', TOPIC)), 'syllabus/demo/adding.yaml:4: topic `adding` names objective 7.7');
+    expectProblem(
+      problems(edit('objectives: ["1.1", "1.10"]', 'objectives: ["1.1", "7.7"]', TOPIC)),
+      'syllabus/demo/adding.yaml:4: topic `adding` names objective 7.7',
+    );
   });
 
   it('insists that the file name and the id agree', () => {
-    const s = loadSyllabus([{ file: 'syllabus/demo.yaml', text: CERT.replace('      - adding', '      - adding-up') }, { file: 'syllabus/demo/adding-up.yaml', text: TOPIC }]);
-    expectProblem(s.problems.map(formatProblem), 'syllabus/demo/adding-up.yaml:1: this topic file is listed as `adding-up` in syllabus/demo.yaml, but its id is `adding`');
+    const s = loadSyllabus([
+      { file: 'syllabus/demo.yaml', text: CERT.replace('      - adding', '      - adding-up') },
+      { file: 'syllabus/demo/adding-up.yaml', text: TOPIC },
+    ]);
+    expectProblem(
+      s.problems.map(formatProblem),
+      'syllabus/demo/adding-up.yaml:1: this topic file is listed as `adding-up` in syllabus/demo.yaml, but its id is `adding`',
+    );
   });
 
   it('reports a topic file no domain lists', () => {
     const extra = [{ file: 'syllabus/demo/stray.yaml', text: TOPIC.replace('id: adding', 'id: stray') }];
-    expectProblem(problems(TOPIC, CERT, extra), 'syllabus/demo/stray.yaml:1: this topic file is not listed in the `topics` of any domain of syllabus/demo.yaml: add `stray` there');
+    expectProblem(
+      problems(TOPIC, CERT, extra),
+      'syllabus/demo/stray.yaml:1: this topic file is not listed in the `topics` of any domain of syllabus/demo.yaml: add `stray` there',
+    );
   });
 
   it('reports the same topic listed twice', () => {
@@ -94,21 +122,41 @@ describe('lessons, wrong solutions and lesson links', () => {
 
   it('rejects an example without its output', () => {
     expectProblem(problems(withLesson.replace('          output: "5\\n"\n', '')), 'syllabus/demo/adding.yaml:');
-    assert.ok(problems(withLesson.replace('          output: "5\\n"\n', '')).some((p) => p.includes('missing field `output`')));
+    assert.ok(
+      problems(withLesson.replace('          output: "5\\n"\n', '')).some((p) => p.includes('missing field `output`')),
+    );
   });
 
   it('accepts check and exercise links to lesson sections, and rejects unknown ones', () => {
-    const linked = withLesson.replace('message: add(2, 3) should return 5.', 'message: add(2, 3) should return 5.\n        lesson: plus');
+    const linked = withLesson.replace(
+      'message: add(2, 3) should return 5.',
+      'message: add(2, 3) should return 5.\n        lesson: plus',
+    );
     assert.deepStrictEqual(problems(linked), []);
-    const wrongLink = withLesson.replace('message: add(2, 3) should return 5.', 'message: add(2, 3) should return 5.\n        lesson: minus');
+    const wrongLink = withLesson.replace(
+      'message: add(2, 3) should return 5.',
+      'message: add(2, 3) should return 5.\n        lesson: minus',
+    );
     expectProblem(problems(wrongLink), 'syllabus/demo/adding.yaml:');
-    assert.ok(problems(wrongLink).some((p) => p.includes('points at lesson section `minus`, which the topic\'s lesson does not have (its sections: plus)')));
-    const noLesson = TOPIC.replace('message: add(2, 3) should return 5.', 'message: add(2, 3) should return 5.\n        lesson: plus');
-    assert.ok(problems(noLesson).some((p) => p.includes('points at lesson section `plus`, but the topic has no `lesson`')));
+    assert.ok(
+      problems(wrongLink).some((p) =>
+        p.includes("points at lesson section `minus`, which the topic's lesson does not have (its sections: plus)"),
+      ),
+    );
+    const noLesson = TOPIC.replace(
+      'message: add(2, 3) should return 5.',
+      'message: add(2, 3) should return 5.\n        lesson: plus',
+    );
+    assert.ok(
+      problems(noLesson).some((p) => p.includes('points at lesson section `plus`, but the topic has no `lesson`')),
+    );
   });
 
   it('reads wrong solutions and equivalent mutants, with placeholders checked', () => {
-    const wrong = TOPIC.replace('    hints:\n', '    wrong:\n      - note: subtracts instead\n        code: |\n          def add(a, b):\n              return a - b\n    equivalentMutants:\n      - mutant: "L2 swap: a + b → b + a"\n        reason: addition of numbers is commutative\n    hints:\n');
+    const wrong = TOPIC.replace(
+      '    hints:\n',
+      '    wrong:\n      - note: subtracts instead\n        code: |\n          def add(a, b):\n              return a - b\n    equivalentMutants:\n      - mutant: "L2 swap: a + b → b + a"\n        reason: addition of numbers is commutative\n    hints:\n',
+    );
     const s = load(wrong);
     assert.deepStrictEqual(s.problems.map(formatProblem), []);
     const ex = allExercises(s)[0].exercise;
@@ -122,8 +170,14 @@ describe('lessons, wrong solutions and lesson links', () => {
 });
 
 describe('exam blueprints', () => {
-  const blueprint = (sections: string) => edit('objectives:\n  "1.1"', `blueprint:\n  source: the official syllabus\n  sections:\n${sections}objectives:\n  "1.1"`, CERT);
-  const good = '    - {id: "1", title: Adding, items: 6, weight: 60, objectives: ["1.1"]}\n    - {id: "2", title: Subtracting, items: 4, weight: 40, objectives: ["1.10"]}\n';
+  const blueprint = (sections: string) =>
+    edit(
+      'objectives:\n  "1.1"',
+      `blueprint:\n  source: the official syllabus\n  sections:\n${sections}objectives:\n  "1.1"`,
+      CERT,
+    );
+  const good =
+    '    - {id: "1", title: Adding, items: 6, weight: 60, objectives: ["1.1"]}\n    - {id: "2", title: Subtracting, items: 4, weight: 40, objectives: ["1.10"]}\n';
 
   it('reads the sections with their items, weights and objectives', () => {
     const s = load(TOPIC, blueprint(good));
@@ -131,16 +185,29 @@ describe('exam blueprints', () => {
     const cert = s.certifications[0];
     assert.ok(cert.kind === 'exam');
     assert.deepStrictEqual(cert.blueprint, {
-      source: 'the official syllabus', draft: false,
-      sections: [{ id: '1', title: 'Adding', items: 6, weight: 60, objectives: ['1.1'] }, { id: '2', title: 'Subtracting', items: 4, weight: 40, objectives: ['1.10'] }],
+      source: 'the official syllabus',
+      draft: false,
+      sections: [
+        { id: '1', title: 'Adding', items: 6, weight: 60, objectives: ['1.1'] },
+        { id: '2', title: 'Subtracting', items: 4, weight: 40, objectives: ['1.10'] },
+      ],
     });
   });
 
   it('needs the items to add up to the exam and every code to exist once', () => {
     const list = problems(TOPIC, blueprint(good.replace('items: 4', 'items: 5').replace('["1.10"]', '["1.1", "3.3"]')));
     expectProblem(list, 'syllabus/demo.yaml:');
-    assert.ok(list.some((p) => p.includes('the blueprint\'s sections have 11 items in all, but the exam has 10')), list.join('\n'));
-    assert.ok(list.some((p) => p.includes('objective 1.1 is in blueprint sections 1 and 2')), list.join('\n'));
-    assert.ok(list.some((p) => p.includes('blueprint section 2 names objective 3.3, which is not in this file\'s `objectives`')), list.join('\n'));
+    assert.ok(
+      list.some((p) => p.includes("the blueprint's sections have 11 items in all, but the exam has 10")),
+      list.join('\n'),
+    );
+    assert.ok(
+      list.some((p) => p.includes('objective 1.1 is in blueprint sections 1 and 2')),
+      list.join('\n'),
+    );
+    assert.ok(
+      list.some((p) => p.includes("blueprint section 2 names objective 3.3, which is not in this file's `objectives`")),
+      list.join('\n'),
+    );
   });
 });

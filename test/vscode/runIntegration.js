@@ -25,7 +25,13 @@ const LAUNCHER = path.join(__dirname, 'launcher.js');
  *   default: a fresh empty one per run
  * @returns {Promise<number>} 0 on success
  */
-async function runIntegration({ extensionDevelopmentPath, extensionTestsPath, workspaceFolder, env = {}, extensionsDir }) {
+async function runIntegration({
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  workspaceFolder,
+  env = {},
+  extensionsDir,
+}) {
   return runTests({
     vscodeExecutablePath: LAUNCHER,
     extensionDevelopmentPath: path.resolve(extensionDevelopmentPath),
@@ -48,8 +54,10 @@ async function cli() {
     },
   });
   if (!values['extension-development-path'] || !values['extension-tests-path']) {
-    console.error('usage: runIntegration.js --extension-development-path <dir> --extension-tests-path <file|dir>'
-      + ' [--workspace-folder <dir>] [--env KEY=VALUE ...]');
+    console.error(
+      'usage: runIntegration.js --extension-development-path <dir> --extension-tests-path <file|dir>' +
+        ' [--workspace-folder <dir>] [--env KEY=VALUE ...]',
+    );
     return 2;
   }
   const env = {};
@@ -74,8 +82,11 @@ async function cli() {
 module.exports = { runIntegration };
 
 if (require.main === module) {
-  cli().then(code => process.exit(code), err => {
-    console.error(err);
-    process.exit(1);
-  });
+  cli().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -22,7 +22,11 @@ function env(name: string): string {
 
 /** Every file below `dir`, relative to it, with `/` separators. */
 function filesBelow(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? filesBelow(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+    );
 }
 
 /** Replaces the learner part of the open practice file (between its header and its checks) and saves it. */
@@ -39,7 +43,9 @@ describe('Cert Path installed from the VSIX, in a fresh profile', function () {
   let api: CertPathApi;
 
   before(() => {
-    console.log(`      VS Code ${vscode.version} (${vscode.env.appName}); workspace trusted: ${vscode.workspace.isTrusted}`);
+    console.log(
+      `      VS Code ${vscode.version} (${vscode.env.appName}); workspace trusted: ${vscode.workspace.isTrusted}`,
+    );
   });
 
   it('is the extension installed into the private extensions dir, not the source tree', () => {
@@ -57,17 +63,35 @@ describe('Cert Path installed from the VSIX, in a fresh profile', function () {
 
   it('ships the compiled syllabus and question banks and no YAML', () => {
     const files = filesBelow(extension.extensionPath);
-    for (const f of ['package.json', 'dist/extension.js', 'dist/exam.js', 'dist/syllabus.json', 'dist/questions.json', 'media/icon.png', 'media/cert-path.svg', 'media/exam.css']) {
+    for (const f of [
+      'package.json',
+      'dist/extension.js',
+      'dist/exam.js',
+      'dist/syllabus.json',
+      'dist/questions.json',
+      'media/icon.png',
+      'media/cert-path.svg',
+      'media/exam.css',
+    ]) {
       assert.ok(files.includes(f), `${f} is installed (files: ${files.join(', ')})`);
     }
-    assert.deepStrictEqual(files.filter((f) => /\.ya?ml$/.test(f)), [], 'no syllabus or question YAML is shipped');
-    assert.deepStrictEqual(files.filter((f) => /^(src|test|node_modules|out)\/|\.map$|\.ts$/.test(f)), [], 'no sources, tests, source maps or node_modules are shipped');
+    assert.deepStrictEqual(
+      files.filter((f) => /\.ya?ml$/.test(f)),
+      [],
+      'no syllabus or question YAML is shipped',
+    );
+    assert.deepStrictEqual(
+      files.filter((f) => /^(src|test|node_modules|out)\/|\.map$|\.ts$/.test(f)),
+      [],
+      'no sources, tests, source maps or node_modules are shipped',
+    );
   });
 
   it('activates when the Cert Path sidebar opens', async () => {
     assert.strictEqual(extension.isActive, false, 'nothing activated it before the sidebar opened');
     await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
-    for (let waited = 0; !extension.isActive && waited < 30000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; !extension.isActive && waited < 30000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     assert.ok(extension.isActive, 'opening the sidebar activated the extension');
     api = extension.exports;
     assert.ok(api?.tree, 'the activated extension exports its API');
@@ -76,7 +100,10 @@ describe('Cert Path installed from the VSIX, in a fresh profile', function () {
 
   it('lists the five certifications from the compiled syllabus', () => {
     const roots = api.tree.getChildren();
-    assert.deepStrictEqual(roots.map((n) => api.tree.getTreeItem(n).label), ['PCEP', 'PCAP', 'PCPP 32-1', 'PCPP 32-2', 'CEPP']);
+    assert.deepStrictEqual(
+      roots.map((n) => api.tree.getTreeItem(n).label),
+      ['PCEP', 'PCAP', 'PCPP 32-1', 'PCPP 32-2', 'CEPP'],
+    );
     assert.ok(api.syllabus.fromCompiled, 'the syllabus came from dist/syllabus.json');
     assert.deepStrictEqual(api.syllabus.syllabus.problems, []);
   });
@@ -91,7 +118,10 @@ describe('Cert Path installed from the VSIX, in a fresh profile', function () {
 
   it('keeps the compiled syllabus and question bank on Refresh, with no YAML installed', async () => {
     await vscode.commands.executeCommand(Commands.refresh);
-    assert.deepStrictEqual(api.tree.getChildren().map((n) => api.tree.getTreeItem(n).label), ['PCEP', 'PCAP', 'PCPP 32-1', 'PCPP 32-2', 'CEPP']);
+    assert.deepStrictEqual(
+      api.tree.getChildren().map((n) => api.tree.getTreeItem(n).label),
+      ['PCEP', 'PCAP', 'PCPP 32-1', 'PCPP 32-2', 'CEPP'],
+    );
     assert.ok(api.syllabus.fromCompiled, 'Refresh fell back to dist/syllabus.json');
     assert.deepStrictEqual(api.syllabus.syllabus.problems, []);
     const bank = await api.questions.bank();
@@ -101,10 +131,15 @@ describe('Cert Path installed from the VSIX, in a fresh profile', function () {
 
   it('generates a PCEP practice file; its starter fails, the reference solution passes and is stored', async () => {
     // The private HOME of the test run would make the pyenv shim pick another Python: use the real binary.
-    await vscode.workspace.getConfiguration('certPath').update('pythonPath', env('CERT_PATH_TEST_PYTHON'), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('certPath')
+      .update('pythonPath', env('CERT_PATH_TEST_PYTHON'), vscode.ConfigurationTarget.Global);
     const ref = findExercise(api.syllabus.syllabus, 'pcep/lists/rotate-list');
     assert.ok(ref, 'the exercise is in the installed syllabus');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref } satisfies TreeNode);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    } satisfies TreeNode);
     assert.ok(uri, 'Generate Practice File returned the file');
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(workspace, 'the fresh workspace folder is open');
@@ -118,7 +153,9 @@ describe('Cert Path installed from the VSIX, in a fresh profile', function () {
     const solved = await runChecks(uri);
     assert.strictEqual(solved.outcome, 'passed', JSON.stringify(solved));
     assert.strictEqual(solved.checks.length, ref.exercise.checks.length);
-    const stored = (api.storedProgress() as { exercises: Record<string, { passedAt?: string; lastOutcome?: string }> } | undefined)?.exercises[ref.key];
+    const stored = (
+      api.storedProgress() as { exercises: Record<string, { passedAt?: string; lastOutcome?: string }> } | undefined
+    )?.exercises[ref.key];
     assert.ok(stored?.passedAt, `workspace state records the pass: ${JSON.stringify(api.storedProgress())}`);
     assert.strictEqual(stored.lastOutcome, 'passed');
   });

@@ -21,10 +21,13 @@ const suite = path.join(root, 'out', 'test', 'vsix');
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 async function main() {
-  if (!fs.existsSync(path.join(suite, 'index.js'))) throw new Error(`${suite}/index.js not found; run \`node esbuild.js --tests\` first`);
+  if (!fs.existsSync(path.join(suite, 'index.js')))
+    throw new Error(`${suite}/index.js not found; run \`node esbuild.js --tests\` first`);
   // The interpreter's real binary: the extension host runs with a private HOME, where the pyenv
   // shim would pick another Python.
-  const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+  const python = execFileSync(process.env.CERT_PATH_PYTHON || 'python3', ['-c', 'import sys; print(sys.executable)'], {
+    encoding: 'utf8',
+  }).trim();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-vsix-'));
   const dir = (name) => {
     const d = path.join(scratch, name);
@@ -53,11 +56,22 @@ async function main() {
     try {
       printed = installVsix({ vsix, extensionsDir, userDataDir: dir('cli-user-data'), env: cliEnv });
     } catch (error) {
-      throw new Error(`code-server --install-extension failed (exit ${error.status}):\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+      throw new Error(
+        `code-server --install-extension failed (exit ${error.status}):\n${error.stdout ?? ''}${error.stderr ?? ''}`,
+      );
     }
-    console.log(`code-server --install-extension: ${printed.trim().split('\n').filter((l) => !/config file|^\s*$/i.test(l)).join(' | ')}`);
+    console.log(
+      `code-server --install-extension: ${printed
+        .trim()
+        .split('\n')
+        .filter((l) => !/config file|^\s*$/i.test(l))
+        .join(' | ')}`,
+    );
     const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('cert-path.cert-path-'));
-    if (installed.length !== 1) throw new Error(`expected one cert-path.cert-path-* folder in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ') || 'nothing'}`);
+    if (installed.length !== 1)
+      throw new Error(
+        `expected one cert-path.cert-path-* folder in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ') || 'nothing'}`,
+      );
     console.log(`installed: ${installed[0]}`);
 
     await runIntegration({
@@ -65,7 +79,12 @@ async function main() {
       extensionTestsPath: suite,
       workspaceFolder: dir('workspace'),
       extensionsDir,
-      env: { CERT_PATH_TEST_PYTHON: python, CERT_PATH_VSIX_EXTENSIONS_DIR: extensionsDir, CERT_PATH_VSIX_VERSION: version, CERT_PATH_REPO: root },
+      env: {
+        CERT_PATH_TEST_PYTHON: python,
+        CERT_PATH_VSIX_EXTENSIONS_DIR: extensionsDir,
+        CERT_PATH_VSIX_VERSION: version,
+        CERT_PATH_REPO: root,
+      },
     });
     return 0;
   } finally {
@@ -73,7 +92,10 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(`VSIX install test failed: ${error.message ?? error}`);
-  process.exit(typeof error.code === 'number' ? error.code : 1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`VSIX install test failed: ${error.message ?? error}`);
+    process.exit(typeof error.code === 'number' ? error.code : 1);
+  },
+);

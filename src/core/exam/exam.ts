@@ -78,11 +78,18 @@ export interface ExamResult extends Score {
 }
 
 /** How many questions each domain gets: proportional to its weight, largest remainders first. */
-export function domainQuotas(cert: ExamCertification, available: Map<string, number>, total: number): Map<string, number> {
+export function domainQuotas(
+  cert: ExamCertification,
+  available: Map<string, number>,
+  total: number,
+): Map<string, number> {
   const domains = cert.domains.filter((d) => d.weight > 0 && (available.get(d.id) ?? 0) > 0);
   const weight = domains.reduce((s, d) => s + d.weight, 0);
   const quotas = new Map<string, number>();
-  const want = Math.min(total, domains.reduce((s, d) => s + (available.get(d.id) ?? 0), 0));
+  const want = Math.min(
+    total,
+    domains.reduce((s, d) => s + (available.get(d.id) ?? 0), 0),
+  );
   if (!weight || !want) return quotas;
   const exact = domains.map((d) => ({ id: d.id, share: (want * d.weight) / weight }));
   for (const e of exact) quotas.set(e.id, Math.min(Math.floor(e.share), available.get(e.id)!));
@@ -108,7 +115,15 @@ function item(q: Question, random: () => number): SessionItem {
   return { question: q.id, order: q.keepOrder || q.type === 'raises' ? indexes : shuffled(indexes, random) };
 }
 
-function session(kind: 'exam' | 'quiz', cert: string, chosen: Question[], random: () => number, now: number, minutes?: number, topic?: string): ExamSession {
+function session(
+  kind: 'exam' | 'quiz',
+  cert: string,
+  chosen: Question[],
+  random: () => number,
+  now: number,
+  minutes?: number,
+  topic?: string,
+): ExamSession {
   const items = chosen.map((q) => item(q, random));
   return {
     version: 1,
@@ -132,13 +147,21 @@ export function drawExam(cert: ExamCertification, bank: Question[], seed: number
   const byDomain = new Map<string, Question[]>();
   for (const q of pool) byDomain.set(q.domain, [...(byDomain.get(q.domain) ?? []), q]);
   const quotas = domainQuotas(cert, new Map([...byDomain].map(([d, qs]) => [d, qs.length])), cert.exam.items);
-  const chosen = cert.domains.flatMap((d) => shuffled(byDomain.get(d.id) ?? [], random).slice(0, quotas.get(d.id) ?? 0));
+  const chosen = cert.domains.flatMap((d) =>
+    shuffled(byDomain.get(d.id) ?? [], random).slice(0, quotas.get(d.id) ?? 0),
+  );
   // Real exams mix the domains; the order is part of the draw.
   return session('exam', cert.id, shuffled(chosen, random), random, now, cert.exam.minutes);
 }
 
 /** Draws a quiz of up to QUIZ_SIZE questions from one topic, untimed. */
-export function drawQuiz(cert: ExamCertification, topicId: string, bank: Question[], seed: number, now: number): ExamSession {
+export function drawQuiz(
+  cert: ExamCertification,
+  topicId: string,
+  bank: Question[],
+  seed: number,
+  now: number,
+): ExamSession {
   const random = generator(seed);
   const pool = bank.filter((q) => q.cert === cert.id && q.topic === topicId);
   return session('quiz', cert.id, shuffled(pool, random).slice(0, QUIZ_SIZE), random, now, undefined, topicId);
@@ -181,7 +204,13 @@ export function isCorrect(q: Question, chosen: number[]): boolean {
  * Scores a session. Questions missing from the bank (removed since the exam began) are left out
  * of the score rather than counted wrong. Submitting after the deadline marks the result timed out.
  */
-export function score(s: ExamSession, cert: ExamCertification, bank: Question[], now: number, timedOut = false): ExamResult {
+export function score(
+  s: ExamSession,
+  cert: ExamCertification,
+  bank: Question[],
+  now: number,
+  timedOut = false,
+): ExamResult {
   const byId = new Map(bank.filter((q) => q.cert === cert.id).map((q) => [q.id, q]));
   const items: ItemOutcome[] = [];
   const domains = new Map<string, Score>();
@@ -199,9 +228,11 @@ export function score(s: ExamSession, cert: ExamCertification, bank: Question[],
   });
   const correct = items.filter((i) => i.correct).length;
   const percent = items.length ? Math.round((correct / items.length) * 1000) / 10 : 0;
-  const topicsOf = (code: string) => cert.domains.flatMap((d) => d.topics)
-    .filter((t) => (code.startsWith('topic:') ? t.id === code.slice(6) : t.objectives.includes(code)))
-    .map((t) => ({ id: t.id, title: t.title }));
+  const topicsOf = (code: string) =>
+    cert.domains
+      .flatMap((d) => d.topics)
+      .filter((t) => (code.startsWith('topic:') ? t.id === code.slice(6) : t.objectives.includes(code)))
+      .map((t) => ({ id: t.id, title: t.title }));
   return {
     id: s.id,
     kind: s.kind,
@@ -215,11 +246,20 @@ export function score(s: ExamSession, cert: ExamCertification, bank: Question[],
     percent,
     passMark: cert.exam.passMark,
     passed: items.length > 0 && percent >= cert.exam.passMark,
-    domains: cert.domains.filter((d) => domains.has(d.id)).map((d) => ({ id: d.id, title: d.title, ...domains.get(d.id)! })),
-    objectives: [...objectives].map(([code, o]) => {
-      const topics = topicsOf(code);
-      return { code, subject: code.startsWith('topic:') ? topics[0]?.title ?? code : cert.objectives[code] ?? code, ...o, topics };
-    }).sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
+    domains: cert.domains
+      .filter((d) => domains.has(d.id))
+      .map((d) => ({ id: d.id, title: d.title, ...domains.get(d.id)! })),
+    objectives: [...objectives]
+      .map(([code, o]) => {
+        const topics = topicsOf(code);
+        return {
+          code,
+          subject: code.startsWith('topic:') ? (topics[0]?.title ?? code) : (cert.objectives[code] ?? code),
+          ...o,
+          topics,
+        };
+      })
+      .sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
     items,
   };
 }
@@ -236,9 +276,20 @@ export function addToHistory(history: ExamResult[], result: ExamResult): ExamRes
 
 function isResult(value: unknown): value is ExamResult {
   const r = value as ExamResult;
-  return !!r && typeof r === 'object' && typeof r.id === 'string' && (r.kind === 'exam' || r.kind === 'quiz') && typeof r.cert === 'string'
-    && Number.isFinite(r.correct) && Number.isFinite(r.total) && Number.isFinite(r.percent) && Number.isFinite(r.submittedAt)
-    && Array.isArray(r.domains) && Array.isArray(r.objectives) && Array.isArray(r.items);
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    typeof r.id === 'string' &&
+    (r.kind === 'exam' || r.kind === 'quiz') &&
+    typeof r.cert === 'string' &&
+    Number.isFinite(r.correct) &&
+    Number.isFinite(r.total) &&
+    Number.isFinite(r.percent) &&
+    Number.isFinite(r.submittedAt) &&
+    Array.isArray(r.domains) &&
+    Array.isArray(r.objectives) &&
+    Array.isArray(r.items)
+  );
 }
 
 /** Stored history, keeping the entries that can be read; anything else counts as dropped. */
@@ -251,15 +302,26 @@ export function readHistory(stored: unknown): { history: ExamResult[]; dropped: 
 /** A stored session if it is well formed, else undefined (an old or damaged entry is not resumed). */
 export function readSession(stored: unknown): ExamSession | undefined {
   const s = stored as ExamSession;
-  if (!s || typeof s !== 'object' || s.version !== 1 || typeof s.id !== 'string' || typeof s.cert !== 'string') return undefined;
-  if (!Array.isArray(s.items) || !Array.isArray(s.answers) || !Array.isArray(s.flags) || s.items.length !== s.answers.length || s.items.length !== s.flags.length) return undefined;
+  if (!s || typeof s !== 'object' || s.version !== 1 || typeof s.id !== 'string' || typeof s.cert !== 'string')
+    return undefined;
+  if (
+    !Array.isArray(s.items) ||
+    !Array.isArray(s.answers) ||
+    !Array.isArray(s.flags) ||
+    s.items.length !== s.answers.length ||
+    s.items.length !== s.flags.length
+  )
+    return undefined;
   if (!s.items.every((i) => i && typeof i.question === 'string' && Array.isArray(i.order))) return undefined;
   if (!s.answers.every((a) => Array.isArray(a) && a.every(Number.isInteger))) return undefined;
   return { ...s, current: Number.isInteger(s.current) ? Math.min(Math.max(0, s.current), s.items.length - 1) : 0 };
 }
 
 /** Passed, failed and best score of the exam attempts for one certification. */
-export function examStanding(history: ExamResult[], cert: string): { attempts: number; passed: number; best?: number; last?: ExamResult } {
+export function examStanding(
+  history: ExamResult[],
+  cert: string,
+): { attempts: number; passed: number; best?: number; last?: ExamResult } {
   const exams = history.filter((h) => h.kind === 'exam' && h.cert === cert);
   return {
     attempts: exams.length,

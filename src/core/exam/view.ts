@@ -67,7 +67,15 @@ export interface ResultView {
   timedOut: boolean;
   minutesTaken: number;
   domains: { title: string; correct: number; total: number; percent: number }[];
-  objectives: { code: string; subject: string; correct: number; total: number; percent: number; weak: boolean; topics: { id: string; title: string }[] }[];
+  objectives: {
+    code: string;
+    subject: string;
+    correct: number;
+    total: number;
+    percent: number;
+    weak: boolean;
+    topics: { id: string; title: string }[];
+  }[];
   review: ReviewView[];
   /** Earlier attempts of the same kind for this certification (newest first). */
   history: { when: number; percent: number; passed: boolean }[];
@@ -86,7 +94,9 @@ function choiceView(q: Question, index: number): ChoiceView {
   if (style === 'code') return { style, html: highlightPython(text) };
   if (style === 'output') {
     const error = raisesInOutput(text);
-    return error ? { style: 'text', html: `The code raises <code>${escapeHtml(error)}</code>` } : { style, html: escapeHtml(text) };
+    return error
+      ? { style: 'text', html: `The code raises <code>${escapeHtml(error)}</code>` }
+      : { style, html: escapeHtml(text) };
   }
   if (q.type === 'raises') {
     const nothing = /^nothing( is raised)?$/i.test(text.trim());
@@ -113,7 +123,9 @@ function itemView(cert: ExamCertification, q: Question, order: number[], number:
 
 function titleOf(s: { kind: 'exam' | 'quiz'; topic?: string }, cert: ExamCertification): string {
   const topic = s.topic ? cert.domains.flatMap((d) => d.topics).find((t) => t.id === s.topic) : undefined;
-  return s.kind === 'quiz' ? `${cert.shortTitle} quiz: ${topic?.title ?? s.topic}` : `${cert.shortTitle} mock exam (${cert.examCode})`;
+  return s.kind === 'quiz'
+    ? `${cert.shortTitle} quiz: ${topic?.title ?? s.topic}`
+    : `${cert.shortTitle} mock exam (${cert.examCode})`;
 }
 
 /** The exam screen for a session; answers are translated to shown positions. */
@@ -165,7 +177,12 @@ export function sessionIndex(s: ExamSession, bank: Question[], shown: number): n
 const pct = (correct: number, total: number) => (total ? Math.round((correct / total) * 1000) / 10 : 0);
 
 /** The result screen for a scored attempt. */
-export function resultView(result: ExamResult, cert: ExamCertification, bank: Question[], history: ExamResult[]): ResultView {
+export function resultView(
+  result: ExamResult,
+  cert: ExamCertification,
+  bank: Question[],
+  history: ExamResult[],
+): ResultView {
   const byId = new Map(bank.filter((q) => q.cert === cert.id).map((q) => [q.id, q]));
   const weak = new Set(weakObjectives(result).map((o) => o.code));
   const review: ReviewView[] = [];
@@ -196,9 +213,26 @@ export function resultView(result: ExamResult, cert: ExamCertification, bank: Qu
     passed: result.passed,
     timedOut: result.timedOut,
     minutesTaken: Math.max(0, Math.round((result.submittedAt - result.startedAt) / 60_000)),
-    domains: result.domains.map((d) => ({ title: d.title, correct: d.correct, total: d.total, percent: pct(d.correct, d.total) })),
-    objectives: result.objectives.map((o) => ({ code: o.code.startsWith('topic:') ? '' : o.code, subject: o.subject, correct: o.correct, total: o.total, percent: pct(o.correct, o.total), weak: weak.has(o.code), topics: o.topics })),
+    domains: result.domains.map((d) => ({
+      title: d.title,
+      correct: d.correct,
+      total: d.total,
+      percent: pct(d.correct, d.total),
+    })),
+    objectives: result.objectives.map((o) => ({
+      code: o.code.startsWith('topic:') ? '' : o.code,
+      subject: o.subject,
+      correct: o.correct,
+      total: o.total,
+      percent: pct(o.correct, o.total),
+      weak: weak.has(o.code),
+      topics: o.topics,
+    })),
     review,
-    history: history.filter((h) => h.kind === result.kind && h.cert === result.cert && (result.kind === 'exam' || h.topic === result.topic)).map((h) => ({ when: h.submittedAt, percent: h.percent, passed: h.passed })),
+    history: history
+      .filter(
+        (h) => h.kind === result.kind && h.cert === result.cert && (result.kind === 'exam' || h.topic === result.topic),
+      )
+      .map((h) => ({ when: h.submittedAt, percent: h.percent, passed: h.passed })),
   };
 }

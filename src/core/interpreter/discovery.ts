@@ -29,21 +29,34 @@ export interface DiscoveryEnv {
 export function searchFolders(platform: NodeJS.Platform, env: DiscoveryEnv, api: PathJoin = path): SearchFolder[] {
   if (platform === 'win32') {
     const out: SearchFolder[] = [];
-    if (env.localAppData) out.push({ dir: api.join(env.localAppData, 'Programs', 'Python'), kind: 'versions', inside: ['python.exe'] });
+    if (env.localAppData)
+      out.push({ dir: api.join(env.localAppData, 'Programs', 'Python'), kind: 'versions', inside: ['python.exe'] });
     if (env.programFiles) out.push({ dir: env.programFiles, kind: 'versions', inside: ['python.exe'] });
     out.push({ dir: api.join(env.home, '.pyenv', 'pyenv-win', 'versions'), kind: 'versions', inside: ['python.exe'] });
     return out;
   }
   const pyenv = env.pyenvRoot || api.join(env.home, '.pyenv');
-  const out: SearchFolder[] = [{ dir: api.join(pyenv, 'versions'), kind: 'versions', inside: ['bin', 'python'] }, { dir: '/usr/bin', kind: 'bin' }, { dir: '/usr/local/bin', kind: 'bin' }];
+  const out: SearchFolder[] = [
+    { dir: api.join(pyenv, 'versions'), kind: 'versions', inside: ['bin', 'python'] },
+    { dir: '/usr/bin', kind: 'bin' },
+    { dir: '/usr/local/bin', kind: 'bin' },
+  ];
   if (platform === 'darwin') {
-    out.push({ dir: '/opt/homebrew/bin', kind: 'bin' }, { dir: '/Library/Frameworks/Python.framework/Versions', kind: 'versions', inside: ['bin', 'python3'] });
+    out.push(
+      { dir: '/opt/homebrew/bin', kind: 'bin' },
+      { dir: '/Library/Frameworks/Python.framework/Versions', kind: 'versions', inside: ['bin', 'python3'] },
+    );
   }
   return out;
 }
 
 /** The interpreter paths among a folder's entries. */
-export function interpretersIn(folder: SearchFolder, entries: string[], platform: NodeJS.Platform, api: PathJoin = path): string[] {
+export function interpretersIn(
+  folder: SearchFolder,
+  entries: string[],
+  platform: NodeJS.Platform,
+  api: PathJoin = path,
+): string[] {
   if (folder.kind === 'versions') {
     // Windows installs are folders named Python3XY; pyenv and python.org versions are numbered.
     const version = platform === 'win32' ? /^(python3\d*|3\.\d+(\.\d+)?)$/i : /^\d+\.\d+(\.\d+)?$/;

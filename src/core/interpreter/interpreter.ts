@@ -22,15 +22,30 @@ export interface Interpreter extends Candidate {
 export const MIN_VERSION: [number, number] = [3, 8];
 
 /** Prints `major.minor.micro|executable`; valid Python 2 and 3, so old interpreters can be named. */
-export const PROBE_CODE = "import sys; sys.stdout.write('%d.%d.%d|%s' % (sys.version_info[0], sys.version_info[1], sys.version_info[2], sys.executable))";
+export const PROBE_CODE =
+  "import sys; sys.stdout.write('%d.%d.%d|%s' % (sys.version_info[0], sys.version_info[1], sys.version_info[2], sys.executable))";
 
 /** Ordered candidates. An explicit setting is the only candidate: a learner who chose must not get another. */
-export function candidates(setting: string | undefined, extensionPath: string | undefined, platform: NodeJS.Platform): Candidate[] {
+export function candidates(
+  setting: string | undefined,
+  extensionPath: string | undefined,
+  platform: NodeJS.Platform,
+): Candidate[] {
   const chosen = setting?.trim();
   if (chosen) return [{ command: chosen, args: [], source: 'setting' }];
   const list: Candidate[] = [];
   if (extensionPath?.trim()) list.push({ command: extensionPath.trim(), args: [], source: 'python-extension' });
-  const onPath: [string, string[]][] = platform === 'win32' ? [['python', []], ['py', ['-3']], ['python3', []]] : [['python3', []], ['python', []]];
+  const onPath: [string, string[]][] =
+    platform === 'win32'
+      ? [
+          ['python', []],
+          ['py', ['-3']],
+          ['python3', []],
+        ]
+      : [
+          ['python3', []],
+          ['python', []],
+        ];
   for (const [command, args] of onPath) list.push({ command, args, source: 'path' });
   return list;
 }
@@ -77,8 +92,13 @@ export function choose(outcomes: ProbeOutcome[]): Choice {
   }
   const first = outcomes[0];
   if (first && first.kind === 'missing' && first.candidate.source === 'setting') {
-    return { message: `${need}, but the interpreter setting points to "${first.candidate.command}", which did not start (${first.detail}). Select an interpreter or fix the setting.`, setting: 'pythonPath' };
+    return {
+      message: `${need}, but the interpreter setting points to "${first.candidate.command}", which did not start (${first.detail}). Select an interpreter or fix the setting.`,
+      setting: 'pythonPath',
+    };
   }
   const tried = outcomes.map((o) => (o.kind === 'missing' ? describeCandidate(o.candidate) : '')).filter(Boolean);
-  return { message: `No Python interpreter found (tried ${tried.join(', ')}). ${need}: install it or select an interpreter.` };
+  return {
+    message: `No Python interpreter found (tried ${tried.join(', ')}). ${need}: install it or select an interpreter.`,
+  };
 }

@@ -13,7 +13,13 @@ export type ExerciseLookup = (key: string) => ExerciseRef | undefined;
 export type JoinApi = PathApi & Pick<typeof path, 'join'>;
 
 /** The exercise `file` belongs to: by its place under one of `roots`, else by the header in `text`. */
-export function exerciseAt(roots: string[], file: string, find: ExerciseLookup, text?: string, api: JoinApi = path): ExerciseRef | undefined {
+export function exerciseAt(
+  roots: string[],
+  file: string,
+  find: ExerciseLookup,
+  text?: string,
+  api: JoinApi = path,
+): ExerciseRef | undefined {
   for (const root of roots) {
     const parts = partsInside(root, file, api);
     if (!parts) continue;

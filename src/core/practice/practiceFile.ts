@@ -71,8 +71,13 @@ export function keyFromHeader(text: string): string | undefined {
 }
 
 /** The complete practice file for an exercise already instantiated for `variant` (if it has params). */
-export function renderPracticeFile(ref: ExerciseRef, runnerSource: string, variant?: { seed: number; params: Record<string, ParamValue> }): string {
-  if (runnerSource.includes("'''")) throw new Error("checklib.py must not contain ''' (it is embedded in a raw string)");
+export function renderPracticeFile(
+  ref: ExerciseRef,
+  runnerSource: string,
+  variant?: { seed: number; params: Record<string, ParamValue> },
+): string {
+  if (runnerSource.includes("'''"))
+    throw new Error("checklib.py must not contain ''' (it is embedded in a raw string)");
   const { cert, domain, topic, exercise } = ref;
   const objectives = topic.objectives.map((code) => `${code} ${cert.objectives[code]}`);
   const lines = [
@@ -84,7 +89,9 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string, varia
     ...(variant ? [`${VARIANT_TAG} ${variant.seed}`] : []),
     ...(exercise.minPython ? [`# Needs Python ${exercise.minPython} or newer.`] : []),
     ...(exercise.requires?.length ? [`# Needs: ${exercise.requires.join(', ')}.`] : []),
-    ...(exercise.files ? [`# Files of this exercise: ${exercise.files.map((f) => f.path).join(', ')} (beside this one)`] : []),
+    ...(exercise.files
+      ? [`# Files of this exercise: ${exercise.files.map((f) => f.path).join(', ')} (beside this one)`]
+      : []),
     RULE,
     '#',
     '# Task',
@@ -103,7 +110,10 @@ export function renderPracticeFile(ref: ExerciseRef, runnerSource: string, varia
     '# a report. "Cert Path: Run Checks" always runs the official copy of the checks,',
     '# so changing or deleting this section cannot mark the exercise complete.',
     ...(exercise.kind === 'program'
-      ? ['# This exercise is a program: running the file runs it first (type its input),', '# then the checks run it again with their own input.']
+      ? [
+          '# This exercise is a program: running the file runs it first (type its input),',
+          '# then the checks run it again with their own input.',
+        ]
       : []),
     'if __name__ == "__main__":',
     '    _CERT_PATH_CHECKS = [',

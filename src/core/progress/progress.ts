@@ -36,7 +36,6 @@ export function emptyProgress(): ProgressState {
   return { version: PROGRESS_VERSION, exercises: {} };
 }
 
-
 function cleanEntry(value: unknown): ExerciseProgress | undefined {
   if (!isRecord(value)) return undefined;
   const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
@@ -66,7 +65,11 @@ export function readProgress(stored: unknown): { state: ProgressState; dropped: 
   return { state, dropped };
 }
 
-function withEntry(state: ProgressState, key: string, change: (e: ExerciseProgress) => ExerciseProgress): ProgressState {
+function withEntry(
+  state: ProgressState,
+  key: string,
+  change: (e: ExerciseProgress) => ExerciseProgress,
+): ProgressState {
   const current = state.exercises[key] ?? { runs: 0, failedRuns: 0 };
   return { ...state, exercises: { ...state.exercises, [key]: change({ ...current }) } };
 }
@@ -98,7 +101,10 @@ export function revealHint(state: ProgressState, key: string, total: number): { 
 }
 
 /** Why a solution may or may not be shown: after a pass, or after enough failed runs. */
-export function solutionStanding(entry: ExerciseProgress | undefined, failedRunsNeeded: number): { unlocked: boolean; failedRuns: number; needed: number } {
+export function solutionStanding(
+  entry: ExerciseProgress | undefined,
+  failedRunsNeeded: number,
+): { unlocked: boolean; failedRuns: number; needed: number } {
   const failedRuns = entry?.failedRuns ?? 0;
   return { unlocked: !!entry?.passedAt || failedRuns >= failedRunsNeeded, failedRuns, needed: failedRunsNeeded };
 }
@@ -161,11 +167,21 @@ export function certExerciseTally(state: ProgressState, cert: ExamCertification)
 
 /** Whether a certification's practice is complete (every topic complete). */
 export function certComplete(state: ProgressState, cert: ExamCertification): boolean {
-  return topicsTally(state, cert.id, cert.domains.flatMap((d) => d.topics)).status === 'passed';
+  return (
+    topicsTally(
+      state,
+      cert.id,
+      cert.domains.flatMap((d) => d.topics),
+    ).status === 'passed'
+  );
 }
 
 /** A credential's standing: earned, or which required certifications are still open. */
-export function credentialStanding(state: ProgressState, syllabus: Syllabus, requires: string[]): { earned: boolean; missing: Certification[] } {
+export function credentialStanding(
+  state: ProgressState,
+  syllabus: Syllabus,
+  requires: string[],
+): { earned: boolean; missing: Certification[] } {
   const required = requires
     .map((id) => syllabus.certifications.find((c) => c.id === id))
     .filter((c): c is Certification => c !== undefined);

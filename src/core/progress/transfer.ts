@@ -38,10 +38,21 @@ export interface MergeSummary {
 
 const HOW_TO = 'Choose a file written by "Cert Path: Export Progress…".';
 
-
 /** The export of a workspace's progress and exam history. */
-export function exportProgress(progress: ProgressState, examHistory: ExamResult[], extensionVersion: string, now: Date): ProgressExport {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), extensionVersion, progress, examHistory };
+export function exportProgress(
+  progress: ProgressState,
+  examHistory: ExamResult[],
+  extensionVersion: string,
+  now: Date,
+): ProgressExport {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    extensionVersion,
+    progress,
+    examHistory,
+  };
 }
 
 /** The export as the text written to disk: pretty JSON ending in a newline. */
@@ -58,7 +69,11 @@ export function exportFileName(now: Date): string {
 /** Exercise records, passed exercises and exam attempts. */
 export function progressCounts(progress: ProgressState, examHistory: ExamResult[]): ProgressCounts {
   const entries = Object.values(progress.exercises);
-  return { exercises: entries.length, passed: entries.filter((e) => e.passedAt).length, examAttempts: examHistory.length };
+  return {
+    exercises: entries.length,
+    passed: entries.filter((e) => e.passedAt).length,
+    examAttempts: examHistory.length,
+  };
 }
 
 // Exercise keys are `certification/topic/exercise`; anything else (such as `__proto__`) is not a record.
@@ -73,18 +88,24 @@ export function parseProgressExport(text: string): { data: ProgressExport; skipp
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { error: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)}). ${HOW_TO}` };
+    return {
+      error: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)}). ${HOW_TO}`,
+    };
   }
   if (!isRecord(raw) || raw.format !== EXPORT_FORMAT) {
     return { error: `this is not a Cert Path progress file: it has no "format": "${EXPORT_FORMAT}" field. ${HOW_TO}` };
   }
   const version = raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { error: `the file's "version" is ${JSON.stringify(version) ?? 'missing'}, not a version number. ${HOW_TO}` };
+    return {
+      error: `the file's "version" is ${JSON.stringify(version) ?? 'missing'}, not a version number. ${HOW_TO}`,
+    };
   }
   if (version > EXPORT_VERSION) {
     const by = typeof raw.extensionVersion === 'string' ? ` by Cert Path ${raw.extensionVersion}` : '';
-    return { error: `the file was written${by} in progress format version ${version}, and this Cert Path reads up to version ${EXPORT_VERSION}. Update the Cert Path extension, then import again.` };
+    return {
+      error: `the file was written${by} in progress format version ${version}, and this Cert Path reads up to version ${EXPORT_VERSION}. Update the Cert Path extension, then import again.`,
+    };
   }
   const progress = raw.progress;
   if (!isRecord(progress) || !isRecord(progress.exercises)) {
@@ -95,7 +116,10 @@ export function parseProgressExport(text: string): { data: ProgressExport; skipp
   }
   const keys = Object.keys(progress.exercises);
   const wellNamed = keys.filter((k) => KEY.test(k));
-  const read = readProgress({ version: PROGRESS_VERSION, exercises: Object.fromEntries(wellNamed.map((k) => [k, (progress.exercises as Record<string, unknown>)[k]])) });
+  const read = readProgress({
+    version: PROGRESS_VERSION,
+    exercises: Object.fromEntries(wellNamed.map((k) => [k, (progress.exercises as Record<string, unknown>)[k]])),
+  });
   const history = readHistory(raw.examHistory ?? []);
   const seen = new Set<string>();
   const examHistory = history.history.filter((h) => !seen.has(h.id) && !!seen.add(h.id));
@@ -119,13 +143,17 @@ function earliest(a: string | undefined, b: string | undefined): string | undefi
 
 /** One exercise's record from two sources: passes and counts are never lowered. */
 function mergeEntry(mine: ExerciseProgress, theirs: ExerciseProgress): ExerciseProgress {
-  const merged: ExerciseProgress = { runs: Math.max(mine.runs, theirs.runs), failedRuns: Math.max(mine.failedRuns, theirs.failedRuns) };
+  const merged: ExerciseProgress = {
+    runs: Math.max(mine.runs, theirs.runs),
+    failedRuns: Math.max(mine.failedRuns, theirs.failedRuns),
+  };
   const generatedAt = earliest(mine.generatedAt, theirs.generatedAt);
   if (generatedAt) merged.generatedAt = generatedAt;
   // The last run is whichever happened later; on a tie (or no dates) this workspace's own stands.
-  const theirsLater = theirs.lastRunAt !== undefined
-    ? mine.lastRunAt === undefined || Date.parse(theirs.lastRunAt) > Date.parse(mine.lastRunAt)
-    : mine.lastRunAt === undefined && mine.lastOutcome === undefined;
+  const theirsLater =
+    theirs.lastRunAt !== undefined
+      ? mine.lastRunAt === undefined || Date.parse(theirs.lastRunAt) > Date.parse(mine.lastRunAt)
+      : mine.lastRunAt === undefined && mine.lastOutcome === undefined;
   const last = theirsLater ? theirs : mine;
   if (last.lastRunAt) merged.lastRunAt = last.lastRunAt;
   if (last.lastOutcome) merged.lastOutcome = last.lastOutcome;
@@ -137,7 +165,15 @@ function mergeEntry(mine: ExerciseProgress, theirs: ExerciseProgress): ExerciseP
 }
 
 function sameEntry(a: ExerciseProgress, b: ExerciseProgress): boolean {
-  const fields: (keyof ExerciseProgress)[] = ['generatedAt', 'runs', 'failedRuns', 'lastOutcome', 'lastRunAt', 'passedAt', 'hintsRevealed'];
+  const fields: (keyof ExerciseProgress)[] = [
+    'generatedAt',
+    'runs',
+    'failedRuns',
+    'lastOutcome',
+    'lastRunAt',
+    'passedAt',
+    'hintsRevealed',
+  ];
   return fields.every((f) => a[f] === b[f]);
 }
 
@@ -145,7 +181,10 @@ function sameEntry(a: ExerciseProgress, b: ExerciseProgress): boolean {
  * Merges imported progress into the current one, exercise by exercise: the earliest pass and
  * generation, the highest counts, the later run's outcome. Records only one side has are kept as they are.
  */
-export function mergeProgress(current: ProgressState, incoming: ProgressState): { state: ProgressState; summary: MergeSummary } {
+export function mergeProgress(
+  current: ProgressState,
+  incoming: ProgressState,
+): { state: ProgressState; summary: MergeSummary } {
   const exercises: Record<string, ExerciseProgress> = { ...current.exercises };
   const summary: MergeSummary = { added: 0, improved: 0, newlyPassed: 0 };
   for (const [key, theirs] of Object.entries(incoming.exercises)) {
@@ -170,7 +209,10 @@ export function mergeProgress(current: ProgressState, incoming: ProgressState): 
  * newest first, capped at HISTORY_LIMIT. `added` counts imported attempts kept, `dropped` the
  * oldest attempts beyond the cap.
  */
-export function mergeHistory(current: ExamResult[], incoming: ExamResult[]): { history: ExamResult[]; added: number; dropped: number } {
+export function mergeHistory(
+  current: ExamResult[],
+  incoming: ExamResult[],
+): { history: ExamResult[]; added: number; dropped: number } {
   const ids = new Set(current.map((h) => h.id));
   const fresh = incoming.filter((h) => !ids.has(h.id) && !!ids.add(h.id));
   // Array.prototype.sort is stable, so equal times keep this workspace's attempts first.

@@ -4,6 +4,9 @@
 // without its `end` record can never pass.
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { SettingName } from '../config';
+import { cappedText, crashMessage, LOST_CHANNEL_EXIT, optionalCapped, signalName } from './messages';
+
+export { cappedText, LOST_CHANNEL_EXIT, MESSAGE_CAP, signalName } from './messages';
 
 /** Status of one check, as in Exercism's per-test results. */
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped';
@@ -63,41 +66,6 @@ export interface Termination {
   overflow?: boolean;
 }
 
-/** Exit code of the harness when the channel it reports through was closed or replaced by learner code. */
-export const LOST_CHANNEL_EXIT = 86;
-
-/** Characters a message may have before it is cut (messages, expected and actual values, tracebacks). */
-export const MESSAGE_CAP = 4000;
-
-/** Text as it may be shown: control characters (ESC, CR, NUL, BS, …) escaped, cut at `cap` characters. */
-export function cappedText(value: string, cap = MESSAGE_CAP): string {
-  const cut = value.length > cap ? `${value.slice(0, cap)}… (${value.length - cap} more characters)` : value;
-  // eslint-disable-next-line no-control-regex
-  return cut.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-function optionalCapped(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : cappedText(value);
-}
-
-const CRASH_SIGNALS: Record<string, string> = {
-  SIGSEGV: 'a segmentation fault', SIGBUS: 'a bus error', SIGILL: 'an illegal instruction', SIGFPE: 'a floating-point exception', SIGABRT: 'an abort',
-  SIGKILL: 'being killed', SIGTRAP: 'a trap', SIGSYS: 'a bad system call',
-};
-const SIGNAL_NUMBERS: Record<string, string> = { '4': 'SIGILL', '5': 'SIGTRAP', '6': 'SIGABRT', '7': 'SIGBUS', '8': 'SIGFPE', '9': 'SIGKILL', '11': 'SIGSEGV', '31': 'SIGSYS' };
-
-/** The name of a signal that means the interpreter crashed or was killed (`SIGSEGV`, or `signal 11`). */
-export function signalName(signal: string | null): string | undefined {
-  if (!signal) return undefined;
-  const name = SIGNAL_NUMBERS[signal.replace(/^signal\s+/, '')] ?? signal;
-  return name in CRASH_SIGNALS ? name : undefined;
-}
-
-function crashMessage(signal: string): string {
-  if (signal === 'SIGKILL') return 'Python was killed (SIGKILL) before every check had reported: the machine may have run out of memory, or another program ended it. Nothing can be marked as passed.';
-  return `Python crashed (${signal}, ${CRASH_SIGNALS[signal]}) while running your code. Likely causes: very deep recursion (above all after sys.setrecursionlimit() was raised, which lets it overflow the C stack), ctypes or another C extension used wrongly, or a bug in a compiled module. Nothing can be marked as passed.`;
-}
-
 const STATUSES: CheckStatus[] = ['pass', 'fail', 'error', 'skipped'];
 
 function text(value: unknown): string | undefined {
@@ -109,7 +77,10 @@ function positiveInt(value: unknown): number | undefined {
 }
 
 function lastLine(stderr: string): string {
-  const lines = stderr.trim().split(/\r?\n/).filter((l) => l.trim());
+  const lines = stderr
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   return lines.length ? lines[lines.length - 1].trim() : '';
 }
 
@@ -128,7 +99,9 @@ function verifiedRecord(key: string, line: string): Record<string, unknown> | un
   if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
   try {
     const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -150,7 +123,10 @@ function loadKind(kind: string): RunProblem['kind'] {
 }
 
 /** The check result a record reports, if it is the canonical check expected next. */
-function checkRecord(record: Record<string, unknown>, expected: { id: string; title: string } | undefined): CheckResult | undefined {
+function checkRecord(
+  record: Record<string, unknown>,
+  expected: { id: string; title: string } | undefined,
+): CheckResult | undefined {
   const id = text(record.id);
   const status = text(record.status) as CheckStatus | undefined;
   // Out of order, unknown or repeated ids are ignored: only the canonical sequence counts.
@@ -186,7 +162,12 @@ function readRecords(lines: Iterable<string>, key: string, checks: { id: string;
     } else if (record.type === 'load') {
       const kind = text(record.kind) ?? '';
       const requirement = kind === 'Requirement' ? text(record.requirement) : undefined;
-      out.loadProblem = { kind: loadKind(kind), message: cappedText(text(record.message) ?? 'Your code could not be loaded.'), line: positiveInt(record.line), ...(requirement ? { requirement } : {}) };
+      out.loadProblem = {
+        kind: loadKind(kind),
+        message: cappedText(text(record.message) ?? 'Your code could not be loaded.'),
+        line: positiveInt(record.line),
+        ...(requirement ? { requirement } : {}),
+      };
     } else if (record.type === 'check') {
       const result = checkRecord(record, checks[next]);
       if (!result) out.foreign++;
@@ -207,29 +188,56 @@ function endProblem(records: Records, end: Termination): RunProblem {
   const crashed = signalName(end.signal);
   if (crashed) return { kind: 'crash', message: crashMessage(crashed) };
   if (end.exitCode === LOST_CHANNEL_EXIT) {
-    return { kind: 'protocol', message: 'Your code closed or replaced the channel the checks report through (os.close, os.closerange or os.dup2 on its file descriptors), so no result could be recorded. Leave the file descriptors you did not open alone.' };
+    return {
+      kind: 'protocol',
+      message:
+        'Your code closed or replaced the channel the checks report through (os.close, os.closerange or os.dup2 on its file descriptors), so no result could be recorded. Leave the file descriptors you did not open alone.',
+    };
   }
   if (records.python) {
-    return { kind: 'crash', message: `Your code ended the run before every check had reported (exit code ${end.exitCode}). Calls such as exit(), sys.exit() or os._exit() stop the checks too.${detail ? ` Last error output: ${detail}` : ''}` };
+    return {
+      kind: 'crash',
+      message: `Your code ended the run before every check had reported (exit code ${end.exitCode}). Calls such as exit(), sys.exit() or os._exit() stop the checks too.${detail ? ` Last error output: ${detail}` : ''}`,
+    };
   }
   if (end.exitCode === 0) {
-    return { kind: 'protocol', message: 'The run ended without leaving readable results (the result channel was closed or damaged, perhaps by the code under test), so nothing can be marked as passed.' };
+    return {
+      kind: 'protocol',
+      message:
+        'The run ended without leaving readable results (the result channel was closed or damaged, perhaps by the code under test), so nothing can be marked as passed.',
+    };
   }
-  return { kind: 'crash', message: `The check runner did not start (exit code ${end.exitCode}).${detail ? ` ${detail}` : ''}` };
+  return {
+    kind: 'crash',
+    message: `The check runner did not start (exit code ${end.exitCode}).${detail ? ` ${detail}` : ''}`,
+  };
 }
 
 /** The problem of the run as a whole, if any. */
 function runProblem(records: Records, end: Termination): RunProblem | undefined {
   if (end.cancelled) return { kind: 'cancelled', message: 'The run was cancelled.' };
   if (end.memoryExceeded) {
-    return { kind: 'memory', message: `The checks were stopped because your code used more than ${end.memoryLimitMB} MB of memory. Look for a list or string that keeps growing (an endless loop that appends, or a huge repetition such as [0] * 10**10).`, setting: 'memoryLimitMB' };
+    return {
+      kind: 'memory',
+      message: `The checks were stopped because your code used more than ${end.memoryLimitMB} MB of memory. Look for a list or string that keeps growing (an endless loop that appends, or a huge repetition such as [0] * 10**10).`,
+      setting: 'memoryLimitMB',
+    };
   }
   if (end.timedOut) {
-    return { kind: 'timeout', message: `The checks were stopped after ${end.timeoutSeconds} s. Your code may be stuck in an endless loop or waiting for something (a while loop whose condition never becomes false, or input()).`, setting: 'checkTimeoutSeconds' };
+    return {
+      kind: 'timeout',
+      message: `The checks were stopped after ${end.timeoutSeconds} s. Your code may be stuck in an endless loop or waiting for something (a while loop whose condition never becomes false, or input()).`,
+      setting: 'checkTimeoutSeconds',
+    };
   }
   if (records.loadProblem) return records.loadProblem;
   if (!records.sawEnd) return endProblem(records, end);
-  if (end.overflow) return { kind: 'protocol', message: 'The run reported more than the checks can produce (the result channel was flooded, perhaps by the code under test), so it cannot be trusted.' };
+  if (end.overflow)
+    return {
+      kind: 'protocol',
+      message:
+        'The run reported more than the checks can produce (the result channel was flooded, perhaps by the code under test), so it cannot be trusted.',
+    };
   return undefined;
 }
 
@@ -237,14 +245,24 @@ function runProblem(records: Records, end: Termination): RunProblem | undefined 
  * Turns the run's result records (lines, or the whole text) and the process's end into a RunResult;
  * never throws. Only authentic records in sequence count, and a run without its `end` record can never pass.
  */
-export function interpretResults(raw: string | Iterable<string>, key: string, checks: { id: string; title: string }[], end: Termination): RunResult {
+export function interpretResults(
+  raw: string | Iterable<string>,
+  key: string,
+  checks: { id: string; title: string }[],
+  end: Termination,
+): RunResult {
   const records = readRecords(typeof raw === 'string' ? raw.split('\n') : raw, key, checks);
   const problem = runProblem(records, end);
   const results: CheckResult[] = checks.map((c) => {
     const reported = records.byId.get(c.id);
     if (reported) return reported;
     const why = problem ? problem.message : 'The check did not report a result.';
-    return { id: c.id, title: c.title, status: problem?.kind === 'cancelled' ? 'skipped' : 'error', message: `Not run: ${why}` };
+    return {
+      id: c.id,
+      title: c.title,
+      status: problem?.kind === 'cancelled' ? 'skipped' : 'error',
+      message: `Not run: ${why}`,
+    };
   });
   let outcome: RunOutcome;
   if (problem?.kind === 'cancelled') outcome = 'cancelled';

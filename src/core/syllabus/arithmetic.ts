@@ -47,7 +47,8 @@ function binary(source: string, a: PyNumber, op: string, b: PyNumber): PyNumber 
 
 function call(source: string, name: string, args: PyNumber[]): PyNumber {
   if (name === 'abs' && args.length === 1) return num(Math.abs(args[0].value), args[0].float);
-  if ((name === 'min' || name === 'max') && args.length >= 1) return args.reduce((a, b) => ((name === 'min' ? b.value < a.value : b.value > a.value) ? b : a));
+  if ((name === 'min' || name === 'max') && args.length >= 1)
+    return args.reduce((a, b) => ((name === 'min' ? b.value < a.value : b.value > a.value) ? b : a));
   if (name === 'round' && (args.length === 1 || args.length === 2)) {
     const scale = 10 ** (args[1]?.value ?? 0);
     const scaled = args[0].value * scale;
@@ -63,7 +64,11 @@ function call(source: string, name: string, args: PyNumber[]): PyNumber {
 /** A recursive-descent parser over the tokens: expression → term (+ -) → power (* / // %) → atom (**). */
 class Parser {
   private at = 0;
-  constructor(private readonly source: string, private readonly tokens: string[], private readonly values: Record<string, unknown>) {}
+  constructor(
+    private readonly source: string,
+    private readonly tokens: string[],
+    private readonly values: Record<string, unknown>,
+  ) {}
 
   private peek(): string | undefined {
     return this.tokens[this.at];
@@ -90,7 +95,8 @@ class Parser {
 
   private term(): PyNumber {
     let left = this.power();
-    while (['*', '/', '//', '%'].includes(this.peek() ?? '')) left = binary(this.source, left, this.take(), this.power());
+    while (['*', '/', '//', '%'].includes(this.peek() ?? ''))
+      left = binary(this.source, left, this.take(), this.power());
     return left;
   }
 

@@ -14,7 +14,8 @@ export function isTopicData(data: object): boolean {
 export function topLevelNames(code: string): Set<string> {
   const names = new Set<string>();
   for (const line of code.split('\n')) {
-    const m = /^(?:async\s+def|def|class)\s+([A-Za-z_]\w*)/.exec(line) ?? /^([A-Za-z_]\w*)\s*(?::[^=]*)?=(?!=)/.exec(line);
+    const m =
+      /^(?:async\s+def|def|class)\s+([A-Za-z_]\w*)/.exec(line) ?? /^([A-Za-z_]\w*)\s*(?::[^=]*)?=(?!=)/.exec(line);
     if (m) names.add(m[1]);
   }
   return names;
@@ -42,8 +43,11 @@ export function labeler(data: unknown): (path: DataPath) => string {
       if (typeof key === 'number') {
         if (container === 'domains') label = named('domain', item?.id);
         else if (container === 'topics') label = named('topic', item?.id);
-        else if (container === 'exercises') label = named('exercise', item?.id) === 'exercise' ? `exercise of ${label}` : named('exercise', item?.id);
-        else if (container === 'checks') label = named('check', item?.id) === 'check' ? `check of ${label}` : `${named('check', item?.id)} of ${label}`;
+        else if (container === 'exercises')
+          label = named('exercise', item?.id) === 'exercise' ? `exercise of ${label}` : named('exercise', item?.id);
+        else if (container === 'checks')
+          label =
+            named('check', item?.id) === 'check' ? `check of ${label}` : `${named('check', item?.id)} of ${label}`;
         else if (container === 'files') label = `a file of ${label}`;
         else if (container === 'outline') label = 'outline entry';
         else if (container === 'sections' && path[i - 2] === 'lesson') label = named('lesson section', item?.id);
@@ -68,7 +72,10 @@ export function labeler(data: unknown): (path: DataPath) => string {
 /** Collects the problems of one file that the schema cannot express. */
 export class Checker {
   readonly problems: SyllabusProblem[] = [];
-  constructor(private readonly file: string, readonly at: Locator) {}
+  constructor(
+    private readonly file: string,
+    readonly at: Locator,
+  ) {}
 
   problem(path: DataPath, message: string): void {
     this.problems.push({ file: this.file, line: this.at.line(path), message });
@@ -82,6 +89,6 @@ export class Checker {
 /** Pairs of (items, path) for uniqueness across several lists, e.g. topics of every domain. */
 export function uniqueAcross(c: Checker, lists: { ids: string[]; path: DataPath }[], what: string): void {
   const entries = lists.flatMap(({ ids, path }) => ids.map((id, i) => ({ id, where: [...path, i, 'id'] as DataPath })));
-  for (const d of duplicateIds(entries)) c.problem(d.where, `duplicate ${what} id \`${d.id}\` (first used on line ${c.at.line(d.first)})`);
+  for (const d of duplicateIds(entries))
+    c.problem(d.where, `duplicate ${what} id \`${d.id}\` (first used on line ${c.at.line(d.first)})`);
 }
-

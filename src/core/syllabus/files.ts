@@ -42,7 +42,11 @@ function* walk(folder: string, nameOf: (relative: string) => string): Walk {
   if (!entries) return undefined;
   const out: YamlFolder = { sources: [], problems: [] };
   const folders = new Set(entries.filter((e) => e.folder).map((e) => e.name));
-  const yamlNames = (list: FolderEntry[]) => list.filter((e) => !e.folder && YAML_FILE.test(e.name)).map((e) => e.name).sort();
+  const yamlNames = (list: FolderEntry[]) =>
+    list
+      .filter((e) => !e.folder && YAML_FILE.test(e.name))
+      .map((e) => e.name)
+      .sort();
   for (const name of yamlNames(entries)) {
     yield* readOne(`${folder}/${name}`, nameOf(name), out);
     const stem = name.replace(YAML_FILE, '');
@@ -53,7 +57,11 @@ function* walk(folder: string, nameOf: (relative: string) => string): Walk {
   return out;
 }
 
-function* readOne(file: string, name: string, out: YamlFolder): Generator<Request, void, FolderEntry[] | string | undefined> {
+function* readOne(
+  file: string,
+  name: string,
+  out: YamlFolder,
+): Generator<Request, void, FolderEntry[] | string | undefined> {
   try {
     out.sources.push({ file: name, text: (yield { read: file }) as string });
   } catch (error) {
@@ -65,7 +73,11 @@ function* readOne(file: string, name: string, out: YamlFolder): Generator<Reques
  * The texts of a folder's YAML files in name order (each top-level file followed by its topic
  * files), each named by `nameOf(relative path)` for messages; undefined when the folder cannot be read.
  */
-export async function readYamlFolder(reader: FolderReader, folder: string, nameOf: (relative: string) => string): Promise<YamlFolder | undefined> {
+export async function readYamlFolder(
+  reader: FolderReader,
+  folder: string,
+  nameOf: (relative: string) => string,
+): Promise<YamlFolder | undefined> {
   const it = walk(folder, nameOf);
   let step = it.next();
   while (!step.done) {
@@ -80,7 +92,11 @@ export async function readYamlFolder(reader: FolderReader, folder: string, nameO
 }
 
 /** readYamlFolder() over a file system that answers at once. */
-export function readYamlFolderSync(reader: SyncFolderReader, folder: string, nameOf: (relative: string) => string): YamlFolder | undefined {
+export function readYamlFolderSync(
+  reader: SyncFolderReader,
+  folder: string,
+  nameOf: (relative: string) => string,
+): YamlFolder | undefined {
   const it = walk(folder, nameOf);
   let step = it.next();
   while (!step.done) {

@@ -22,7 +22,9 @@ export function indexOf(syllabus: Syllabus): SyllabusIndex {
     index = {
       exercises,
       byKey: new Map(exercises.map((r) => [r.key, r])),
-      certs: new Map(syllabus.certifications.filter((c): c is ExamCertification => c.kind === 'exam').map((c) => [c.id, c])),
+      certs: new Map(
+        syllabus.certifications.filter((c): c is ExamCertification => c.kind === 'exam').map((c) => [c.id, c]),
+      ),
       byCert,
     };
     built.set(syllabus, index);

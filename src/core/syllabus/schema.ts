@@ -26,7 +26,13 @@ export class SchemaValidator {
       // Loaded here, not at the top: activation reads the build's pre-validated syllabus and never needs ajv.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-      this.ajv ??= new AjvClass({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+      this.ajv ??= new AjvClass({
+        allErrors: true,
+        verbose: true,
+        strict: true,
+        strictRequired: false,
+        allowUnionTypes: true,
+      });
       validate = this.ajv.compile(schema);
       this.compiled.set(schema, validate);
     }
@@ -61,7 +67,10 @@ export function pathOf(instancePath: string, data: unknown): DataPath {
 
 /** Where a path points in the YAML text. */
 export class Locator {
-  constructor(private readonly doc: Document, private readonly lines: LineCounter) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
 
   /** The node at `path` (or its nearest existing ancestor). */
   node(path: DataPath): Node | undefined {
@@ -92,7 +101,13 @@ export class Locator {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a mapping with fields', boolean: 'true or false', null: 'empty',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  array: 'a list',
+  object: 'a mapping with fields',
+  boolean: 'true or false',
+  null: 'empty',
 };
 
 function lcFirst(text: string): string {
@@ -108,47 +123,107 @@ function subjectOf(path: DataPath, label: Labeler, root: string): string {
   if (path.length === 0) return root;
   const last = path[path.length - 1];
   const parent = path.slice(0, -1);
-  if (typeof last === 'number') return `every entry of \`${String(parent[parent.length - 1])}\` in ${label(parent.slice(0, -1))}`;
+  if (typeof last === 'number')
+    return `every entry of \`${String(parent[parent.length - 1])}\` in ${label(parent.slice(0, -1))}`;
   return `\`${last}\` in ${label(parent)}`;
 }
 
-/** One schema error, worded: the line it is at and what to say. */
-function wordError(e: ErrorObject, data: unknown, at: Locator, label: Labeler, root: string): { line: number; message: string } {
-  const path = pathOf(e.instancePath, data);
-  const last = path[path.length - 1];
-  const parent = path.slice(0, -1);
-  const subject = subjectOf(path, label, root);
-  const schema = (e.parentSchema ?? {}) as { description?: string; minimum?: number; maximum?: number; properties?: Record<string, unknown>; pattern?: string };
-  const p = e.params as Record<string, unknown>;
-  const line = at.line(path);
-  const described = schema.description ? ` (${schema.description})` : '';
+/** What one error is about, for the wording functions. */
+interface ErrorContext {
+  e: ErrorObject;
+  path: DataPath;
+  subject: string;
+  schema: {
+    description?: string;
+    minimum?: number;
+    maximum?: number;
+    properties?: Record<string, unknown>;
+    pattern?: string;
+  };
+  p: Record<string, unknown>;
+  line: number;
+  label: Labeler;
+  root: string;
+  at: Locator;
+}
+
+type Worded = { line: number; message: string };
+
+/** Errors about fields: missing, unknown, of the wrong type, misnamed. */
+function wordField(x: ErrorContext): Worded | undefined {
+  const { e, path, subject, schema, p, line, label, root, at } = x;
   switch (e.keyword) {
     case 'required':
       return { line, message: `missing field \`${String(p.missingProperty)}\` in ${label(path)}` };
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const near = Object.keys(schema.properties ?? {}).find((k) => editDistance(k, key) <= 2);
-      return { line: at.lineOfNode(at.keyNode(path, key)), message: `unknown field \`${key}\` in ${label(path)}${near ? ` (did you mean \`${near}\`?)` : ''}` };
+      return {
+        line: at.lineOfNode(at.keyNode(path, key)),
+        message: `unknown field \`${key}\` in ${label(path)}${near ? ` (did you mean \`${near}\`?)` : ''}`,
+      };
     }
     case 'type': {
       if (path.length === 0) return { line, message: `${root} must be a mapping of fields at the top level` };
       const hint = p.type === 'string' && typeof e.data === 'number' ? ' (quote numbers, e.g. "1.1")' : '';
-      return { line, message: `${subject} must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${hint}` };
-    }
-    case 'pattern': {
-      const like = lcFirst(schema.description ?? `like ${String(p.pattern)}`);
-      if (schema.pattern === '\\S') return { line, message: typeof last === 'number' ? `${subject} must be non-empty text` : `${subject} is empty` };
-      if (last === 'id') return { line, message: `id ${code(e.data)} in ${label(parent)} must be ${like}` };
-      return { line, message: `${subject}: ${code(e.data)} must be ${like}` };
+      return {
+        line,
+        message: `${subject} must be ${String(p.type)
+          .split(',')
+          .map((t) => TYPE_WORDS[t] ?? t)
+          .join(' or ')}${hint}`,
+      };
     }
     case 'propertyNames':
-      return { line: at.lineOfNode(at.keyNode(path, String(p.propertyName))), message: `name \`${String(p.propertyName)}\` in ${subject} must be ${lcFirst((e.schema as { description?: string }).description ?? 'valid')}` };
+      return {
+        line: at.lineOfNode(at.keyNode(path, String(p.propertyName))),
+        message: `name \`${String(p.propertyName)}\` in ${subject} must be ${lcFirst((e.schema as { description?: string }).description ?? 'valid')}`,
+      };
+    case 'dependencies':
+    case 'dependentRequired':
+      return {
+        line,
+        message: `${path.length ? label(path) : root}: \`${String(p.property)}\` needs \`${String(p.missingProperty)}\``,
+      };
+    case 'oneOf':
+    case 'anyOf':
+      return {
+        line,
+        message: `${path.length ? label(path) : root}: write ${schema.description ?? 'one of the allowed forms'}`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Errors about values: patterns, allowed values, sizes and ranges. */
+function wordValue(x: ErrorContext): Worded {
+  const { e, path, subject, schema, p, line, label } = x;
+  const described = schema.description ? ` (${schema.description})` : '';
+  const last = path[path.length - 1];
+  switch (e.keyword) {
+    case 'pattern': {
+      const like = lcFirst(schema.description ?? `like ${String(p.pattern)}`);
+      if (schema.pattern === '\\S')
+        return {
+          line,
+          message: typeof last === 'number' ? `${subject} must be non-empty text` : `${subject} is empty`,
+        };
+      if (last === 'id') return { line, message: `id ${code(e.data)} in ${label(path.slice(0, -1))} must be ${like}` };
+      return { line, message: `${subject}: ${code(e.data)} must be ${like}` };
+    }
     case 'enum':
       return { line, message: `${subject} must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}` };
     case 'const':
       return { line, message: `${subject} must be ${code(p.allowedValue)}` };
     case 'minItems':
-      return { line, message: p.limit === 1 ? `${subject} must be a non-empty list` : `${subject} needs at least ${String(p.limit)} entries${described}` };
+      return {
+        line,
+        message:
+          p.limit === 1
+            ? `${subject} must be a non-empty list`
+            : `${subject} needs at least ${String(p.limit)} entries${described}`,
+      };
     case 'maxItems':
       return { line, message: `${subject} takes at most ${String(p.limit)} entries${described}` };
     case 'minProperties':
@@ -158,24 +233,47 @@ function wordError(e: ErrorObject, data: unknown, at: Locator, label: Labeler, r
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const range = schema.minimum !== undefined && schema.maximum !== undefined;
-      return { line, message: range ? `${subject} must be between ${schema.minimum} and ${schema.maximum}` : `${subject} must be ${String(p.comparison)} ${String(p.limit)}` };
+      return {
+        line,
+        message: range
+          ? `${subject} must be between ${schema.minimum} and ${schema.maximum}`
+          : `${subject} must be ${String(p.comparison)} ${String(p.limit)}`,
+      };
     }
-    case 'dependencies':
-    case 'dependentRequired':
-      return { line, message: `${path.length ? label(path) : root}: \`${String(p.property)}\` needs \`${String(p.missingProperty)}\`` };
-    case 'oneOf':
-    case 'anyOf':
-      return { line, message: `${path.length ? label(path) : root}: write ${schema.description ?? 'one of the allowed forms'}` };
     default:
       return { line, message: `${subject} ${e.message ?? 'is not valid'}` };
   }
+}
+
+/** One schema error, worded: the line it is at and what to say. */
+function wordError(e: ErrorObject, data: unknown, at: Locator, label: Labeler, root: string): Worded {
+  const path = pathOf(e.instancePath, data);
+  const x: ErrorContext = {
+    e,
+    path,
+    subject: subjectOf(path, label, root),
+    schema: (e.parentSchema ?? {}) as ErrorContext['schema'],
+    p: e.params as Record<string, unknown>,
+    line: at.line(path),
+    label,
+    root,
+    at,
+  };
+  return wordField(x) ?? wordValue(x);
 }
 
 /**
  * Words schema errors as problems at the right line. Errors inside a failed `oneOf`/`anyOf` branch are
  * folded into that keyword's one message, and `if` errors (which only say a branch failed) are dropped.
  */
-export function schemaProblems(errors: ErrorObject[], data: unknown, at: Locator, file: string, label: Labeler, root: string): SyllabusProblem[] {
+export function schemaProblems(
+  errors: ErrorObject[],
+  data: unknown,
+  at: Locator,
+  file: string,
+  label: Labeler,
+  root: string,
+): SyllabusProblem[] {
   const problems: SyllabusProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {

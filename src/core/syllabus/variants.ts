@@ -26,7 +26,8 @@ export function drawParams(specs: Record<string, ParamSpec>, seed: number): Reco
   const out: Record<string, ParamValue> = {};
   for (const [name, spec] of Object.entries(specs)) {
     if ('int' in spec) out[name] = spec.int[0] + Math.floor(random() * (spec.int[1] - spec.int[0] + 1));
-    else if ('float' in spec) out[name] = Number((spec.float[0] + random() * (spec.float[1] - spec.float[0])).toFixed(spec.digits));
+    else if ('float' in spec)
+      out[name] = Number((spec.float[0] + random() * (spec.float[1] - spec.float[0])).toFixed(spec.digits));
     else if ('choice' in spec) out[name] = spec.choice[Math.floor(random() * spec.choice.length)];
     else if ('sample' in spec) out[name] = shuffled(spec.sample, random).slice(0, spec.k);
     else out[name] = shuffled(spec.shuffle, random);
@@ -41,7 +42,9 @@ export function pythonLiteral(value: ParamValue): string {
   if (typeof value === 'number') return String(value); // JS number text (1.5, 1e+21) is valid Python
   if (typeof value === 'string') return JSON.stringify(value); // JSON string escapes are valid Python
   if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(', ')}]`;
-  return `{${Object.entries(value).map(([k, v]) => `${pythonLiteral(k)}: ${pythonLiteral(v)}`).join(', ')}}`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${pythonLiteral(k)}: ${pythonLiteral(v)}`)
+    .join(', ')}}`;
 }
 
 /** A value as text (`{{name}}`): strings and numbers plain, containers as Python literals. */
@@ -56,7 +59,10 @@ const COMPUTED = /\{\{=([^}]*)\}\}/g;
 
 /** Names a text refers to with `{{name}}`, `{{name!r}}` or inside `{{= expression}}`. */
 export function placeholders(text: string): string[] {
-  return [...[...text.matchAll(PLACEHOLDER)].map((m) => m[1]), ...[...text.matchAll(COMPUTED)].flatMap((m) => namesIn(m[1]))];
+  return [
+    ...[...text.matchAll(PLACEHOLDER)].map((m) => m[1]),
+    ...[...text.matchAll(COMPUTED)].flatMap((m) => namesIn(m[1])),
+  ];
 }
 
 /** Why a computed placeholder cannot be evaluated with these values (e.g. a typo), or undefined. */
@@ -88,11 +94,19 @@ export function fill(text: string, params: Record<string, ParamValue>): string {
 }
 
 /** The concrete exercise for a seed: every text filled in, plus the params the checks receive. */
-export function instantiate(exercise: Exercise, seed: number): { exercise: Exercise; params: Record<string, ParamValue> } {
+export function instantiate(
+  exercise: Exercise,
+  seed: number,
+): { exercise: Exercise; params: Record<string, ParamValue> } {
   if (!exercise.params) return { exercise, params: {} };
   const params = drawParams(exercise.params, seed);
   const f = (text: string) => fill(text, params);
-  const checks: Check[] = exercise.checks.map((c) => ({ ...c, title: f(c.title), code: f(c.code), message: f(c.message) }));
+  const checks: Check[] = exercise.checks.map((c) => ({
+    ...c,
+    title: f(c.title),
+    code: f(c.code),
+    message: f(c.message),
+  }));
   return {
     exercise: {
       ...exercise,
@@ -101,7 +115,15 @@ export function instantiate(exercise: Exercise, seed: number): { exercise: Exerc
       solution: f(exercise.solution),
       hints: exercise.hints.map(f),
       checks,
-      ...(exercise.files ? { files: exercise.files.map((file) => ({ path: file.path, starter: f(file.starter), solution: f(file.solution) })) } : {}),
+      ...(exercise.files
+        ? {
+            files: exercise.files.map((file) => ({
+              path: file.path,
+              starter: f(file.starter),
+              solution: f(file.solution),
+            })),
+          }
+        : {}),
     },
     params,
   };

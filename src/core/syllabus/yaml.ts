@@ -10,7 +10,13 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   if (!doc.errors.length) return { doc, lines };
-  return { problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
+  return {
+    problems: doc.errors.map((e) => ({
+      file,
+      line: e.linePos?.[0].line ?? 1,
+      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+    })),
+  };
 }
 
 /** Entries whose id was used before, with the first entry that used it: one rule for every list of ids. */

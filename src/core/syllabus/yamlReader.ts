@@ -10,7 +10,10 @@ export { ID };
 /** Reads fields of one YAML file, collecting `file:line` problems. */
 export class Reader {
   readonly problems: SyllabusProblem[] = [];
-  constructor(private readonly file: string, private readonly lines: LineCounter) {}
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineCounter,
+  ) {}
 
   lineOf(node: Node | null | undefined): number {
     const offset = node?.range?.[0] ?? 0;
@@ -47,7 +50,10 @@ export class Reader {
   id(map: YAMLMap, what: string): string {
     const id = this.str(map, 'id', what);
     if (id && !ID.test(id)) {
-      this.problem(this.value(map, 'id'), `id \`${id}\` in ${what} must be lower-case letters, digits and single hyphens (e.g. \`for-loops\`)`);
+      this.problem(
+        this.value(map, 'id'),
+        `id \`${id}\` in ${what} must be lower-case letters, digits and single hyphens (e.g. \`for-loops\`)`,
+      );
     }
     return id;
   }
@@ -65,7 +71,10 @@ export class Reader {
     const out: string[] = [];
     for (const item of node.items as Node[]) {
       if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
-        this.problem(item, `every entry of \`${key}\` in ${what} must be non-empty text${isScalar(item) && typeof item.value === 'number' ? ' (quote numbers, e.g. "1.1")' : ''}`);
+        this.problem(
+          item,
+          `every entry of \`${key}\` in ${what} must be non-empty text${isScalar(item) && typeof item.value === 'number' ? ' (quote numbers, e.g. "1.1")' : ''}`,
+        );
       } else {
         out.push(item.value);
       }
@@ -97,7 +106,8 @@ export class Reader {
 
   unique<T extends { id: string }>(items: T[], nodes: YAMLMap[], what: string): void {
     const entries = items.map((item, i) => ({ id: item.id, where: this.value(nodes[i], 'id') }));
-    for (const d of duplicateIds(entries)) this.problem(d.where, `duplicate ${what} id \`${d.id}\` (first used on line ${this.lineOf(d.first)})`);
+    for (const d of duplicateIds(entries))
+      this.problem(d.where, `duplicate ${what} id \`${d.id}\` (first used on line ${this.lineOf(d.first)})`);
   }
 }
 

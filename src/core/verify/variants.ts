@@ -50,7 +50,10 @@ export function baseVariants(exercise: Exercise): CodeVariant[] {
 
 /** The files the mutant generator mutates: the solution's main file and extra files. */
 export function mutationSources(exercise: Exercise): { file: string; source: string; prefix?: string }[] {
-  return [{ file: MAIN_FILE, source: exercise.solution }, ...(exercise.files ?? []).map((f) => ({ file: f.path, source: f.solution, prefix: f.path }))];
+  return [
+    { file: MAIN_FILE, source: exercise.solution },
+    ...(exercise.files ?? []).map((f) => ({ file: f.path, source: f.solution, prefix: f.path })),
+  ];
 }
 
 /** Each mutant as a full variant: the solution with one file changed. */
@@ -72,7 +75,9 @@ export type Verdict =
   | { status: 'wrong'; message: string };
 
 function failures(result: RunResult): string {
-  const bad = result.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`);
+  const bad = result.checks
+    .filter((c) => c.status !== 'pass')
+    .map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`);
   return `${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}${bad.length ? ` ${bad.join('; ')}` : ''}`;
 }
 
@@ -82,17 +87,27 @@ function failures(result: RunResult): string {
  * the expected and the actual value, or the error its code raised.
  */
 export function judge(variant: CodeVariant, result: RunResult): Verdict {
-  if (result.outcome === 'skipped') return { status: 'skipped', reason: result.problem?.requirement ?? result.problem?.message ?? 'skipped' };
+  if (result.outcome === 'skipped')
+    return { status: 'skipped', reason: result.problem?.requirement ?? result.problem?.message ?? 'skipped' };
   if (result.outcome === 'cancelled') return { status: 'skipped', reason: 'cancelled' };
-  if (variant.kind === 'solution') return result.outcome === 'passed' ? { status: 'ok' } : { status: 'wrong', message: `the solution does not pass: ${failures(result)}` };
+  if (variant.kind === 'solution')
+    return result.outcome === 'passed'
+      ? { status: 'ok' }
+      : { status: 'wrong', message: `the solution does not pass: ${failures(result)}` };
   if (result.outcome === 'passed') {
     if (variant.kind === 'mutant') return { status: 'wrong', message: `mutant survives: ${variant.label}` };
-    return { status: 'wrong', message: variant.kind === 'starter' ? 'the starter passes every check' : `${variant.label}: passes every check` };
+    return {
+      status: 'wrong',
+      message: variant.kind === 'starter' ? 'the starter passes every check' : `${variant.label}: passes every check`,
+    };
   }
   if (variant.kind !== 'wrong') return { status: 'ok' };
   const first = result.checks.find((c) => c.status === 'fail' || c.status === 'error');
   if (first?.status === 'fail' && (first.expected === undefined || first.actual === undefined)) {
-    return { status: 'wrong', message: `${variant.label}: rejected by check \`${first.id}\`, but its message shows no ${first.expected === undefined ? 'expected' : 'actual'} value (use expect(), or pass expected= and actual= to expect_true)` };
+    return {
+      status: 'wrong',
+      message: `${variant.label}: rejected by check \`${first.id}\`, but its message shows no ${first.expected === undefined ? 'expected' : 'actual'} value (use expect(), or pass expected= and actual= to expect_true)`,
+    };
   }
   return { status: 'ok' };
 }
@@ -115,7 +130,12 @@ export function staleEquivalents(exercise: Exercise, survivors: string[]): strin
  */
 export function gateSeeds(exercise: Exercise, min = 2, max = 8): number[] {
   if (!exercise.params) return [1];
-  const choices = Object.entries(exercise.params).filter(([, spec]) => 'choice' in spec).map(([name, spec]) => ({ name, values: new Set(('choice' in spec ? spec.choice : []).map((v) => JSON.stringify(v))) }));
+  const choices = Object.entries(exercise.params)
+    .filter(([, spec]) => 'choice' in spec)
+    .map(([name, spec]) => ({
+      name,
+      values: new Set(('choice' in spec ? spec.choice : []).map((v) => JSON.stringify(v))),
+    }));
   const seen = new Map(choices.map((c) => [c.name, new Set<string>()]));
   const covered = () => choices.every((c) => seen.get(c.name)!.size >= c.values.size);
   const seeds: number[] = [];

@@ -27,7 +27,16 @@ export interface BatchJob {
 }
 
 /** Runs every job on `workers` warm interpreters; results in job order. An abort stops handing out jobs. */
-export async function runBatch(interpreter: Candidate, runnerSource: string, jobs: BatchJob[], workers: number, dir: string, env: NodeJS.ProcessEnv = {}, signal?: AbortSignal, progress?: (done: number, total: number) => void): Promise<RunResult[]> {
+export async function runBatch(
+  interpreter: Candidate,
+  runnerSource: string,
+  jobs: BatchJob[],
+  workers: number,
+  dir: string,
+  env: NodeJS.ProcessEnv = {},
+  signal?: AbortSignal,
+  progress?: (done: number, total: number) => void,
+): Promise<RunResult[]> {
   fs.mkdirSync(dir, { recursive: true });
   const script = path.join(dir, 'cert_path_batch.py');
   fs.writeFileSync(script, `${runnerSource}\n${batchSource}`);
@@ -39,49 +48,104 @@ export async function runBatch(interpreter: Candidate, runnerSource: string, job
     const key = randomBytes(32).toString('hex');
     const jobPath = path.join(dir, `job-${i}.json`);
     const resultPath = path.join(dir, `results-${i}.jsonl`);
-    const checks = job.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
-    fs.writeFileSync(jobPath, JSON.stringify({ file: path.resolve(job.file), kind: job.kind, checks, params: job.params ?? {}, minPython: job.minPython, requires: job.requires, key, resultPath, failFast: job.failFast ?? false }));
-    return { spec: { id: i, job: jobPath, cwd: path.dirname(path.resolve(job.file)), output: path.join(dir, `output-${i}.txt`), timeout: job.timeoutSeconds }, key, resultPath };
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, () => new Promise<void>((resolve, reject) => {
-    const child = spawn(interpreter.command, [...interpreter.args, script], {
-      cwd: dir,
-      env: { ...process.env, ...env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const pending = new Map<number, { key: string; resultPath: string }>();
-    const feed = () => {
-      if (next >= jobs.length || signal?.aborted) {
-        child.stdin.end();
-        return;
-      }
-      const i = next++;
-      const p = prepared(i);
-      pending.set(i, p);
-      child.stdin.write(`${JSON.stringify(p.spec)}\n`);
+    const checks = job.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      code: c.code,
+      message: c.message,
+      target: c.target,
+    }));
+    fs.writeFileSync(
+      jobPath,
+      JSON.stringify({
+        file: path.resolve(job.file),
+        kind: job.kind,
+        checks,
+        params: job.params ?? {},
+        minPython: job.minPython,
+        requires: job.requires,
+        key,
+        resultPath,
+        failFast: job.failFast ?? false,
+      }),
+    );
+    return {
+      spec: {
+        id: i,
+        job: jobPath,
+        cwd: path.dirname(path.resolve(job.file)),
+        output: path.join(dir, `output-${i}.txt`),
+        timeout: job.timeoutSeconds,
+      },
+      key,
+      resultPath,
     };
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      const reply = JSON.parse(line) as { id: number; exitCode: number | null; signal: number | null; timedOut: boolean };
-      const p = pending.get(reply.id)!;
-      pending.delete(reply.id);
-      const raw = fs.existsSync(p.resultPath) ? fs.readFileSync(p.resultPath, 'utf8') : '';
-      const output = fs.readFileSync(path.join(dir, `output-${reply.id}.txt`), 'utf8');
-      results[reply.id] = interpretResults(raw, p.key, jobs[reply.id].checks, {
-        exitCode: reply.exitCode,
-        signal: reply.signal === null ? null : `signal ${reply.signal}`,
-        timedOut: reply.timedOut,
-        cancelled: false,
-        timeoutSeconds: jobs[reply.id].timeoutSeconds,
-        stderrTail: output.slice(-2000),
-      });
-      progress?.(++done, jobs.length);
-      feed();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => (pending.size ? reject(new Error(`batch worker exited (${code}) with ${pending.size} job(s) unanswered`)) : resolve()));
-    feed();
-  })));
+  };
+  await Promise.all(
+    Array.from(
+      { length: Math.min(workers, jobs.length) },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(interpreter.command, [...interpreter.args, script], {
+            cwd: dir,
+            env: {
+              ...process.env,
+              ...env,
+              PYTHONIOENCODING: 'utf-8',
+              PYTHONDONTWRITEBYTECODE: '1',
+              PYTHONUNBUFFERED: '1',
+            },
+            stdio: ['pipe', 'pipe', 'inherit'],
+          });
+          const pending = new Map<number, { key: string; resultPath: string }>();
+          const feed = () => {
+            if (next >= jobs.length || signal?.aborted) {
+              child.stdin.end();
+              return;
+            }
+            const i = next++;
+            const p = prepared(i);
+            pending.set(i, p);
+            child.stdin.write(`${JSON.stringify(p.spec)}\n`);
+          };
+          readline.createInterface({ input: child.stdout }).on('line', (line) => {
+            const reply = JSON.parse(line) as {
+              id: number;
+              exitCode: number | null;
+              signal: number | null;
+              timedOut: boolean;
+            };
+            const p = pending.get(reply.id)!;
+            pending.delete(reply.id);
+            const raw = fs.existsSync(p.resultPath) ? fs.readFileSync(p.resultPath, 'utf8') : '';
+            const output = fs.readFileSync(path.join(dir, `output-${reply.id}.txt`), 'utf8');
+            results[reply.id] = interpretResults(raw, p.key, jobs[reply.id].checks, {
+              exitCode: reply.exitCode,
+              signal: reply.signal === null ? null : `signal ${reply.signal}`,
+              timedOut: reply.timedOut,
+              cancelled: false,
+              timeoutSeconds: jobs[reply.id].timeoutSeconds,
+              stderrTail: output.slice(-2000),
+            });
+            progress?.(++done, jobs.length);
+            feed();
+          });
+          child.on('error', reject);
+          child.on('close', (code) =>
+            pending.size
+              ? reject(new Error(`batch worker exited (${code}) with ${pending.size} job(s) unanswered`))
+              : resolve(),
+          );
+          feed();
+        }),
+    ),
+  );
   // Jobs not handed out before an abort.
-  for (let i = 0; i < results.length; i++) results[i] ??= { outcome: 'cancelled', checks: [], problem: { kind: 'cancelled', message: 'The run was cancelled.' } };
+  for (let i = 0; i < results.length; i++)
+    results[i] ??= {
+      outcome: 'cancelled',
+      checks: [],
+      problem: { kind: 'cancelled', message: 'The run was cancelled.' },
+    };
   return results;
 }

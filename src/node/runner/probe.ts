@@ -1,6 +1,14 @@
 // Asking a candidate command which Python it is (version and real executable).
 import * as os from 'os';
-import { Candidate, Choice, choose, parseProbe, PROBE_CODE, ProbeOutcome, supported } from '../../core/interpreter/interpreter';
+import {
+  Candidate,
+  Choice,
+  choose,
+  parseProbe,
+  PROBE_CODE,
+  ProbeOutcome,
+  supported,
+} from '../../core/interpreter/interpreter';
 import { runProcess, Spawned } from './process';
 
 function whyNoAnswer(run: Spawned): string {
@@ -11,7 +19,11 @@ function whyNoAnswer(run: Spawned): string {
 
 /** Asks one candidate for its version. */
 export async function probe(candidate: Candidate, timeoutMs = 10000): Promise<ProbeOutcome> {
-  const run = await runProcess(candidate.command, [...candidate.args, '-c', PROBE_CODE], { cwd: os.tmpdir(), env: process.env, timeoutMs });
+  const run = await runProcess(candidate.command, [...candidate.args, '-c', PROBE_CODE], {
+    cwd: os.tmpdir(),
+    env: process.env,
+    timeoutMs,
+  });
   const parsed = parseProbe(run.stdout.text());
   if (!parsed) {
     return { kind: 'missing', candidate, detail: whyNoAnswer(run) };
@@ -30,4 +42,3 @@ export async function findInterpreter(list: Candidate[]): Promise<Choice> {
   }
   return choose(outcomes);
 }
-

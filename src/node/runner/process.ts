@@ -17,7 +17,9 @@ export const RUN_MARKER = 'CERT_PATH_RUN';
 export async function killMarked(marker: string): Promise<number> {
   if (process.platform !== 'linux') return 0;
   const needle = Buffer.from(`${RUN_MARKER}=${marker}\0`);
-  const pids = (await fs.readdir('/proc').catch(() => [] as string[])).filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  const pids = (await fs.readdir('/proc').catch(() => [] as string[])).filter(
+    (p) => /^\d+$/.test(p) && Number(p) !== process.pid,
+  );
   let killed = 0;
   await Promise.all(
     pids.map(async (pid) => {
@@ -54,7 +56,10 @@ export class CappedText {
 }
 
 /** How a process tree is ended on a platform: taskkill on Windows, SIGKILL to the process group elsewhere. */
-export function killCommand(pid: number, platform: NodeJS.Platform): { command: string; args: string[] } | { group: number } {
+export function killCommand(
+  pid: number,
+  platform: NodeJS.Platform,
+): { command: string; args: string[] } | { group: number } {
   return platform === 'win32' ? { command: 'taskkill', args: ['/pid', String(pid), '/T', '/F'] } : { group: -pid };
 }
 
@@ -82,9 +87,20 @@ export interface Spawned {
 }
 
 /** Spawns a command, collects capped output, and ends it at the timeout or on abort. Never rejects. */
-export function runProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal }): Promise<Spawned> {
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
+): Promise<Spawned> {
   return new Promise((resolve) => {
-    const out: Spawned = { exitCode: null, signal: null, timedOut: false, cancelled: false, stdout: new CappedText(), stderr: new CappedText() };
+    const out: Spawned = {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      cancelled: false,
+      stdout: new CappedText(),
+      stderr: new CappedText(),
+    };
     let child: ChildProcess;
     try {
       child = spawn(command, args, {
@@ -136,4 +152,3 @@ export function runProcess(command: string, args: string[], options: { cwd: stri
     child.on('close', finish);
   });
 }
-

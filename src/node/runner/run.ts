@@ -11,7 +11,6 @@ import { Check, ExerciseKind } from '../../core/syllabus/model';
 import { interpretResults, RunResult, Termination } from '../../core/runner/results';
 import { ParamValue } from '../../core/syllabus/variants';
 
-
 /** What to run. */
 export interface RunRequest {
   interpreter: Candidate;
@@ -70,8 +69,28 @@ export async function runChecks(request: RunRequest): Promise<RunReport> {
   const commandLine = [request.interpreter.command, ...request.interpreter.args, runnerPath];
   try {
     await fs.writeFile(runnerPath, `${request.runnerSource}\n\nif __name__ == "__main__":\n    job_main()\n`, 'utf8');
-    const checks = request.checks.map((c) => ({ id: c.id, title: c.title, code: c.code, message: c.message, target: c.target }));
-    await fs.writeFile(jobPath, JSON.stringify({ file: path.resolve(request.file), kind: request.kind, checks, params: request.params ?? {}, minPython: request.minPython, requires: request.requires, database: request.database, key, resultPath }), 'utf8');
+    const checks = request.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      code: c.code,
+      message: c.message,
+      target: c.target,
+    }));
+    await fs.writeFile(
+      jobPath,
+      JSON.stringify({
+        file: path.resolve(request.file),
+        kind: request.kind,
+        checks,
+        params: request.params ?? {},
+        minPython: request.minPython,
+        requires: request.requires,
+        database: request.database,
+        key,
+        resultPath,
+      }),
+      'utf8',
+    );
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...request.env,

@@ -22,19 +22,23 @@ export interface CheckCommandDeps {
 }
 
 function offerTrust(message: string): void {
-  void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
+  void vscode.window
+    .showWarningMessage(message, 'Manage Workspace Trust')
+    .then((a) => a && vscode.commands.executeCommand('workbench.trust.manage'));
 }
 
 /** Offers to install a missing module with the learner's interpreter; pip runs only when they click. */
 function offerInstall(where: string, result: RunResult, python: string): void {
   const need = result.problem?.requirement;
   const install = need && need !== 'display' && need !== 'database' ? `Install ${need}` : undefined;
-  void vscode.window.showWarningMessage(`${where}: ${result.problem?.message ?? 'skipped'}`, ...(install ? [install] : [])).then((action) => {
-    if (!action || !need) return;
-    const terminal = vscode.window.createTerminal({ name: `Cert Path: install ${need}` });
-    terminal.show();
-    terminal.sendText(installCommand(python, need, shellKind(vscode.env.shell, process.platform)));
-  });
+  void vscode.window
+    .showWarningMessage(`${where}: ${result.problem?.message ?? 'skipped'}`, ...(install ? [install] : []))
+    .then((action) => {
+      if (!action || !need) return;
+      const terminal = vscode.window.createTerminal({ name: `Cert Path: install ${need}` });
+      terminal.show();
+      terminal.sendText(installCommand(python, need, shellKind(vscode.env.shell, process.platform)));
+    });
 }
 
 function announce(deps: CheckCommandDeps, ref: ExerciseRef, result: RunResult, python: string): void {
@@ -42,14 +46,25 @@ function announce(deps: CheckCommandDeps, ref: ExerciseRef, result: RunResult, p
   if (result.outcome === 'skipped') {
     offerInstall(where, result, python);
   } else if (result.outcome === 'passed') {
-    const topicDone = topicKeys(ref.cert.id, ref.topic).every((k) => exerciseStatus(deps.progress.current.exercises[k]) === 'passed');
-    void vscode.window.showInformationMessage(`${where}: all ${result.checks.length} checks passed.${topicDone ? ` Topic "${ref.topic.title}" is complete!` : ''}`);
+    const topicDone = topicKeys(ref.cert.id, ref.topic).every(
+      (k) => exerciseStatus(deps.progress.current.exercises[k]) === 'passed',
+    );
+    void vscode.window.showInformationMessage(
+      `${where}: all ${result.checks.length} checks passed.${topicDone ? ` Topic "${ref.topic.title}" is complete!` : ''}`,
+    );
   } else if (result.outcome !== 'cancelled') {
-    void vscode.window.showWarningMessage(`${where}: ${summarize(result)}`, 'Show Output').then((a) => a && deps.output.show(true));
+    void vscode.window
+      .showWarningMessage(`${where}: ${summarize(result)}`, 'Show Output')
+      .then((a) => a && deps.output.show(true));
   }
 }
 
-async function runAndAnnounce(deps: CheckCommandDeps, ref: ExerciseRef, uri: vscode.Uri, quietUnlessPassed = false): Promise<RunResult | undefined> {
+async function runAndAnnounce(
+  deps: CheckCommandDeps,
+  ref: ExerciseRef,
+  uri: vscode.Uri,
+  quietUnlessPassed = false,
+): Promise<RunResult | undefined> {
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Cert Path: checking ${ref.exercise.title}`, cancellable: true },
     (_progress, token) => deps.tests.runOne(ref, uri, 'Cert Path', token),
@@ -59,11 +74,14 @@ async function runAndAnnounce(deps: CheckCommandDeps, ref: ExerciseRef, uri: vsc
     return undefined;
   }
   if (outcome.interpreterProblem) {
-    void vscode.window.showErrorMessage(outcome.interpreterProblem, 'Select Python Interpreter').then((a) => a && vscode.commands.executeCommand(Commands.selectInterpreter));
+    void vscode.window
+      .showErrorMessage(outcome.interpreterProblem, 'Select Python Interpreter')
+      .then((a) => a && vscode.commands.executeCommand(Commands.selectInterpreter));
     return undefined;
   }
   const report = outcome.report;
-  if (report && (!quietUnlessPassed || report.result.outcome === 'passed')) announce(deps, ref, report.result, report.commandLine[0]);
+  if (report && (!quietUnlessPassed || report.result.outcome === 'passed'))
+    announce(deps, ref, report.result, report.commandLine[0]);
   return report?.result;
 }
 
@@ -74,10 +92,19 @@ async function runTarget(deps: CheckCommandDeps, arg: unknown): Promise<{ uri?: 
   return { uri: arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri };
 }
 
-async function run(deps: CheckCommandDeps, arg?: unknown, options?: { quietUnlessPassed?: boolean }): Promise<RunResult | undefined> {
+async function run(
+  deps: CheckCommandDeps,
+  arg?: unknown,
+  options?: { quietUnlessPassed?: boolean },
+): Promise<RunResult | undefined> {
   const { uri, ref: fromNode } = await runTarget(deps, arg);
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a Cert Path practice file first, or generate one from the Cert Path sidebar.', 'Generate Practice File').then((a) => a && vscode.commands.executeCommand(Commands.generatePracticeFile));
+    void vscode.window
+      .showInformationMessage(
+        'Open a Cert Path practice file first, or generate one from the Cert Path sidebar.',
+        'Generate Practice File',
+      )
+      .then((a) => a && vscode.commands.executeCommand(Commands.generatePracticeFile));
     return undefined;
   }
   if (!vscode.workspace.isTrusted) {
@@ -85,27 +112,47 @@ async function run(deps: CheckCommandDeps, arg?: unknown, options?: { quietUnles
     return undefined;
   }
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const text = document?.getText() ?? new TextDecoder().decode(await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => b, () => new Uint8Array()));
+  const text =
+    document?.getText() ??
+    new TextDecoder().decode(
+      await Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+        (b) => b,
+        () => new Uint8Array(),
+      ),
+    );
   const ref = fromNode ?? deps.practice.exerciseFor(uri, text);
   if (!ref) {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} is not a Cert Path practice file for any exercise in the syllabus. Generate one from the Cert Path sidebar.`);
+    void vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(uri)} is not a Cert Path practice file for any exercise in the syllabus. Generate one from the Cert Path sidebar.`,
+    );
     return undefined;
   }
   return runAndAnnounce(deps, ref, deps.practice.mainFile(ref, uri), options?.quietUnlessPassed);
 }
 
 async function setMysqlPassword(secrets: vscode.SecretStorage): Promise<void> {
-  const password = await vscode.window.showInputBox({ title: 'Cert Path: MySQL password', prompt: "Kept in VS Code's secret storage, never in settings. Leave empty to remove it.", password: true, ignoreFocusOut: true });
+  const password = await vscode.window.showInputBox({
+    title: 'Cert Path: MySQL password',
+    prompt: "Kept in VS Code's secret storage, never in settings. Leave empty to remove it.",
+    password: true,
+    ignoreFocusOut: true,
+  });
   if (password === undefined) return;
   if (password) await secrets.store(MYSQL_PASSWORD_SECRET, password);
   else await secrets.delete(MYSQL_PASSWORD_SECRET);
-  void vscode.window.showInformationMessage(password ? 'Cert Path stored the MySQL password in secret storage.' : 'Cert Path removed the stored MySQL password.');
+  void vscode.window.showInformationMessage(
+    password
+      ? 'Cert Path stored the MySQL password in secret storage.'
+      : 'Cert Path removed the stored MySQL password.',
+  );
 }
 
 /** Registers Run Checks and Set MySQL Password. */
 export function registerCheckCommands(deps: CheckCommandDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(Commands.runChecks, (arg?: unknown, options?: { quietUnlessPassed?: boolean }) => run(deps, arg, options)),
+    vscode.commands.registerCommand(Commands.runChecks, (arg?: unknown, options?: { quietUnlessPassed?: boolean }) =>
+      run(deps, arg, options),
+    ),
     vscode.commands.registerCommand(Commands.setMysqlPassword, () => setMysqlPassword(deps.secrets)),
   ];
 }

@@ -25,13 +25,18 @@ export class CheckDiagnostics implements vscode.Disposable {
       diagnostics.push(d);
     };
     // A missing display or module is about the machine, not a line of the learner's code.
-    if (result.problem && result.problem.kind !== 'cancelled' && result.problem.kind !== 'requirement') add(result.problem.line, result.problem.message);
+    if (result.problem && result.problem.kind !== 'cancelled' && result.problem.kind !== 'requirement')
+      add(result.problem.line, result.problem.message);
     for (const c of result.checks) {
       if (c.status !== 'fail' && c.status !== 'error') continue;
       if (result.problem && c.message.startsWith('Not run:')) continue; // the problem above says it once
       const actual = c.actual !== undefined ? `\nactual:   ${c.actual}` : '';
       const values = c.expected !== undefined ? `\nexpected: ${c.expected}${actual}` : '';
-      add(c.line, `${c.title}: ${c.message}${values}`, c.status === 'fail' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+      add(
+        c.line,
+        `${c.title}: ${c.message}${values}`,
+        c.status === 'fail' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+      );
     }
     this.collection.set(uri, diagnostics);
   }

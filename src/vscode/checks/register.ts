@@ -27,10 +27,23 @@ export interface ChecksDeps {
 }
 
 /** Creates the checks services and registers their events and commands. */
-export function registerChecks(deps: ChecksDeps): { checks: CheckService; tests: CheckTests; diagnostics: CheckDiagnostics; status: ProgressStatus } {
+export function registerChecks(deps: ChecksDeps): {
+  checks: CheckService;
+  tests: CheckTests;
+  diagnostics: CheckDiagnostics;
+  status: ProgressStatus;
+} {
   const { context, config, syllabus, progress, interpreters } = deps;
   const practice = deps.practice.practice;
-  const checks = new CheckService(interpreters, practice, progress, config, deps.output, deps.runnerSource, context.secrets);
+  const checks = new CheckService(
+    interpreters,
+    practice,
+    progress,
+    config,
+    deps.output,
+    deps.runnerSource,
+    context.secrets,
+  );
   const watch = new SaveWatch(practice);
   const tests = new CheckTests(syllabus, practice, checks, watch);
   const diagnostics = new CheckDiagnostics(checks);
@@ -44,7 +57,10 @@ export function registerChecks(deps: ChecksDeps): { checks: CheckService; tests:
   const created = vscode.workspace.createFileSystemWatcher('**/*.py', false, true, true);
   const deleted = vscode.workspace.createFileSystemWatcher('**', true, true, false);
   const updateActiveFileContext = (editor = vscode.window.activeTextEditor) => {
-    const isPractice = !!editor && editor.document.languageId === 'python' && !!practice.exerciseFor(editor.document.uri, editor.document.getText());
+    const isPractice =
+      !!editor &&
+      editor.document.languageId === 'python' &&
+      !!practice.exerciseFor(editor.document.uri, editor.document.getText());
     void vscode.commands.executeCommand('setContext', ContextKeys.activeIsPracticeFile, isPractice);
   };
   context.subscriptions.push(
@@ -64,7 +80,8 @@ export function registerChecks(deps: ChecksDeps): { checks: CheckService; tests:
     config.onChange(['practiceFolder'], () => void tests.discover()),
     watch.watch({
       wants: (_ref, main) => config.get(main).runOnSave,
-      run: (_ref, main) => Promise.resolve(vscode.commands.executeCommand(Commands.runChecks, main, { quietUnlessPassed: true })),
+      run: (_ref, main) =>
+        Promise.resolve(vscode.commands.executeCommand(Commands.runChecks, main, { quietUnlessPassed: true })),
     }),
     vscode.window.onDidChangeActiveTextEditor((e) => updateActiveFileContext(e)),
     syllabus.onDidChange(() => updateActiveFileContext()),

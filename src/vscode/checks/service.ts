@@ -21,7 +21,8 @@ export interface RunOutcome {
 }
 
 /** Message shown when checks are asked for in Restricted Mode. */
-export const UNTRUSTED_MESSAGE = 'Cert Path runs checks only in a trusted workspace: running them executes the code in this file with your Python. Trust this workspace to run checks.';
+export const UNTRUSTED_MESSAGE =
+  'Cert Path runs checks only in a trusted workspace: running them executes the code in this file with your Python. Trust this workspace to run checks.';
 
 /** Runs checks and records their outcome. */
 export class CheckService implements vscode.Disposable {
@@ -45,7 +46,14 @@ export class CheckService implements vscode.Disposable {
     const s = this.config.get(resource);
     if (!s.mysqlHost) return undefined;
     const password = (await this.secrets.get(MYSQL_PASSWORD_SECRET)) ?? '';
-    return { kind: 'mysql', host: s.mysqlHost, port: s.mysqlPort, user: s.mysqlUser || 'root', password, database: s.mysqlDatabase };
+    return {
+      kind: 'mysql',
+      host: s.mysqlHost,
+      port: s.mysqlPort,
+      user: s.mysqlUser || 'root',
+      password,
+      database: s.mysqlDatabase,
+    };
   }
 
   /** Runs the exercise's canonical checks on the file (saved first). Never in Restricted Mode. */
@@ -94,7 +102,9 @@ export class CheckService implements vscode.Disposable {
     const o = this.output;
     const r: RunResult = report.result;
     o.appendLine('');
-    o.appendLine(`── ${ref.cert.shortTitle} › ${ref.topic.title} › ${ref.exercise.title} — ${new Date().toLocaleTimeString()}`);
+    o.appendLine(
+      `── ${ref.cert.shortTitle} › ${ref.topic.title} › ${ref.exercise.title} — ${new Date().toLocaleTimeString()}`,
+    );
     o.appendLine(`$ ${report.commandLine.join(' ')}   (Python ${r.python?.version ?? '?'}, ${report.durationMs} ms)`);
     for (const c of r.checks) {
       o.appendLine(`  ${c.status.toUpperCase().padEnd(7)} ${c.title}${c.line ? `  (line ${c.line})` : ''}`);
@@ -116,5 +126,9 @@ export class CheckService implements vscode.Disposable {
 }
 
 function indent(text: string): string {
-  return text.replace(/\s+$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+  return text
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }

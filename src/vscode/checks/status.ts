@@ -14,7 +14,12 @@ export class ProgressStatus implements vscode.Disposable {
   private certId?: string;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly syllabus: SyllabusService, private readonly progress: ProgressStore, private readonly practice: PracticeFiles, checks: CheckService) {
+  constructor(
+    private readonly syllabus: SyllabusService,
+    private readonly progress: ProgressStore,
+    private readonly practice: PracticeFiles,
+    checks: CheckService,
+  ) {
     this.item.name = 'Cert Path progress';
     this.item.command = `workbench.view.extension.${Views.container}`;
     this.subscriptions = [

@@ -48,9 +48,17 @@ export class CheckTests implements vscode.Disposable {
       if (!item) await this.discover();
     };
     this.controller.refreshHandler = () => this.discover();
-    const profile = this.controller.createRunProfile('Run checks', vscode.TestRunProfileKind.Run, (request, token) => this.handle(request, token), true);
+    const profile = this.controller.createRunProfile(
+      'Run checks',
+      vscode.TestRunProfileKind.Run,
+      (request, token) => this.handle(request, token),
+      true,
+    );
     profile.supportsContinuousRun = true;
-    this.disposables.push(this.controller, syllabus.onDidChange(() => void this.discover()));
+    this.disposables.push(
+      this.controller,
+      syllabus.onDidChange(() => void this.discover()),
+    );
   }
 
   /** The state last reported for a test item id (used by the integration tests). */
@@ -70,7 +78,12 @@ export class CheckTests implements vscode.Disposable {
     for (const ref of indexOf(this.syllabus.syllabus).exercises) {
       for (const root of roots) {
         const uri = vscode.Uri.joinPath(root, ...practiceRelativePath(ref));
-        if (await Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false)) {
+        if (
+          await Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+            () => true,
+            () => false,
+          )
+        ) {
           found.push({ ref, uri });
           break;
         }
@@ -102,7 +115,10 @@ export class CheckTests implements vscode.Disposable {
     }
     item.range = new vscode.Range(0, 0, 0, 0);
     item.description = ref.exercise.difficulty;
-    const text = await vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => '');
+    const text = await vscode.workspace.fs.readFile(uri).then(
+      (b) => new TextDecoder().decode(b),
+      () => '',
+    );
     const lines = checkLines(text);
     item.children.replace(
       ref.exercise.checks.map((check) => {
@@ -144,7 +160,10 @@ export class CheckTests implements vscode.Disposable {
     if (request.continuous) {
       // Continuous run: the included exercises re-run whenever their file is saved, until cancelled.
       const watching = new Set(targets.map((t) => t.uri.toString()));
-      const watcher = this.watch.watch({ wants: (_ref, main) => watching.has(main.toString()), run: (ref, main) => this.runOne(ref, main, 'Cert Path (on save)') });
+      const watcher = this.watch.watch({
+        wants: (_ref, main) => watching.has(main.toString()),
+        run: (ref, main) => this.runOne(ref, main, 'Cert Path (on save)'),
+      });
       token.onCancellationRequested(() => watcher.dispose());
       return;
     }
@@ -160,7 +179,12 @@ export class CheckTests implements vscode.Disposable {
   }
 
   /** Runs one exercise's checks in a TestRun of its own (palette, editor title, watch mode). */
-  async runOne(ref: ExerciseRef, uri: vscode.Uri, name = 'Cert Path', token?: vscode.CancellationToken): Promise<RunOutcome> {
+  async runOne(
+    ref: ExerciseRef,
+    uri: vscode.Uri,
+    name = 'Cert Path',
+    token?: vscode.CancellationToken,
+  ): Promise<RunOutcome> {
     const item = await this.add(ref, uri);
     const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), name);
     const own = token ? undefined : new vscode.CancellationTokenSource();
@@ -172,14 +196,21 @@ export class CheckTests implements vscode.Disposable {
     }
   }
 
-  private async execute(run: vscode.TestRun, entry: ExerciseEntry, token: vscode.CancellationToken): Promise<RunOutcome> {
+  private async execute(
+    run: vscode.TestRun,
+    entry: ExerciseEntry,
+    token: vscode.CancellationToken,
+  ): Promise<RunOutcome> {
     const { item, ref, uri } = entry;
     run.enqueued(item);
     item.children.forEach((c) => run.enqueued(c));
     run.started(item);
     const outcome = await this.checks.run(ref, uri, token);
     if (!outcome.report) {
-      this.report(run, item, { state: 'errored', message: new vscode.TestMessage(outcome.blocked ?? outcome.interpreterProblem ?? 'The checks did not run.') });
+      this.report(run, item, {
+        state: 'errored',
+        message: new vscode.TestMessage(outcome.blocked ?? outcome.interpreterProblem ?? 'The checks did not run.'),
+      });
       item.children.forEach((c) => this.report(run, c, { state: 'skipped' }));
       return outcome;
     }
@@ -203,14 +234,19 @@ export class CheckTests implements vscode.Disposable {
     else if (result.outcome === 'skipped') {
       run.appendOutput(crlf(`${result.problem?.message ?? 'Skipped.'}\n`), undefined, item);
       this.report(run, item, { state: 'skipped' });
-    }
-    else if (result.problem) {
-      const message = new vscode.TestMessage(`${result.problem.message}${report.stderr.trim() ? `\n\n${report.stderr.trim().slice(-2000)}` : ''}`);
+    } else if (result.problem) {
+      const message = new vscode.TestMessage(
+        `${result.problem.message}${report.stderr.trim() ? `\n\n${report.stderr.trim().slice(-2000)}` : ''}`,
+      );
       message.location = new vscode.Location(uri, new vscode.Position((result.problem.line ?? 1) - 1, 0));
       this.report(run, item, { state: 'errored', message, durationMs: duration });
     } else {
       const failed = result.checks.filter((c) => c.status !== 'pass').length;
-      this.report(run, item, { state: 'failed', message: new vscode.TestMessage(`${failed} of ${result.checks.length} checks did not pass.`), durationMs: duration });
+      this.report(run, item, {
+        state: 'failed',
+        message: new vscode.TestMessage(`${failed} of ${result.checks.length} checks did not pass.`),
+        durationMs: duration,
+      });
     }
   }
 
@@ -219,9 +255,13 @@ export class CheckTests implements vscode.Disposable {
     if (check.status === 'pass') return { state: 'passed', durationMs };
     if (check.status === 'skipped') return { state: 'skipped' };
     const text = check.status === 'error' && check.traceback ? `${check.message}\n\n${check.traceback}` : check.message;
-    const message = check.expected !== undefined && check.actual !== undefined ? vscode.TestMessage.diff(text, check.expected, check.actual) : new vscode.TestMessage(text);
+    const message =
+      check.expected !== undefined && check.actual !== undefined
+        ? vscode.TestMessage.diff(text, check.expected, check.actual)
+        : new vscode.TestMessage(text);
     message.location = new vscode.Location(uri, new vscode.Position((check.line ?? 1) - 1, 0));
-    if (check.status === 'error' && !check.traceback && report.stderr.trim()) message.message = `${text}\n\n${report.stderr.trim().slice(-2000)}`;
+    if (check.status === 'error' && !check.traceback && report.stderr.trim())
+      message.message = `${text}\n\n${report.stderr.trim().slice(-2000)}`;
     return { state: check.status === 'fail' ? 'failed' : 'errored', message, durationMs };
   }
 

@@ -17,7 +17,10 @@ export class SaveWatch implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly practice: PracticeFiles, private readonly delayMs = 400) {
+  constructor(
+    private readonly practice: PracticeFiles,
+    private readonly delayMs = 400,
+  ) {
     this.subscription = vscode.workspace.onDidSaveTextDocument((document) => this.saved(document));
   }
 
@@ -36,10 +39,13 @@ export class SaveWatch implements vscode.Disposable {
     if (!watcher) return;
     const key = main.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void watcher.run(ref, main);
-    }, this.delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void watcher.run(ref, main);
+      }, this.delayMs),
+    );
   }
 
   dispose(): void {

@@ -2,7 +2,17 @@
 // clock, scoring and the result page. The session is saved after every answer, so a window reload (or a
 // closed panel) loses nothing, and the deadline is a wall-clock time that keeps running meanwhile.
 import * as vscode from 'vscode';
-import { answer, drawExam, drawQuiz, ExamResult, ExamSession, flag, goTo, isExpired, score } from '../../core/exam/exam';
+import {
+  answer,
+  drawExam,
+  drawQuiz,
+  ExamResult,
+  ExamSession,
+  flag,
+  goTo,
+  isExpired,
+  score,
+} from '../../core/exam/exam';
 import { bankChoices, sessionIndex } from '../../core/exam/positions';
 import { examView, ExamView, resultView, ResultView } from '../../core/exam/view';
 import { ExamCertification, findTopic } from '../../core/syllabus/model';
@@ -60,7 +70,12 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     if (!cert) {
       const count = (c: ExamCertification) => bank.questions.filter((q) => q.cert === c.id).length;
       const picked = await vscode.window.showQuickPick(
-        certs.map((c) => ({ label: c.shortTitle, description: `${c.examCode} · ${c.exam.items} questions in ${c.exam.minutes} min · pass ${c.exam.passMark} %`, detail: `${count(c)} questions in the bank, drawn by domain weight`, cert: c })),
+        certs.map((c) => ({
+          label: c.shortTitle,
+          description: `${c.examCode} · ${c.exam.items} questions in ${c.exam.minutes} min · pass ${c.exam.passMark} %`,
+          detail: `${count(c)} questions in the bank, drawn by domain weight`,
+          cert: c,
+        })),
         { title: 'Cert Path: Start Mock Exam', placeHolder: 'Which certification?' },
       );
       cert = picked?.cert;
@@ -68,7 +83,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     if (!cert) return undefined;
     const chosen = cert;
     if (!bank.questions.some((q) => q.cert === chosen.id)) {
-      void vscode.window.showErrorMessage(`${cert.shortTitle} has no questions in its bank${bank.problems.length ? ' (the question files have problems: see the Cert Path output)' : ''}.`);
+      void vscode.window.showErrorMessage(
+        `${cert.shortTitle} has no questions in its bank${bank.problems.length ? ' (the question files have problems: see the Cert Path output)' : ''}.`,
+      );
       return undefined;
     }
     const session = drawExam(cert, bank.questions, options.seed ?? newSeed(), Date.now());
@@ -103,8 +120,15 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     if (options.discard) choice = 'Discard';
     else if (options.resume) choice = 'Resume';
     if (!choice) {
-      const what = current.kind === 'quiz' ? 'A quiz' : `A ${this.cert(current.cert)?.shortTitle ?? current.cert} mock exam`;
-      choice = await vscode.window.showWarningMessage(`${what} is in progress (${current.answers.filter((a) => a.length).length} of ${current.items.length} answered).`, { modal: true }, 'Resume', 'Discard') ?? undefined;
+      const what =
+        current.kind === 'quiz' ? 'A quiz' : `A ${this.cert(current.cert)?.shortTitle ?? current.cert} mock exam`;
+      choice =
+        (await vscode.window.showWarningMessage(
+          `${what} is in progress (${current.answers.filter((a) => a.length).length} of ${current.items.length} answered).`,
+          { modal: true },
+          'Resume',
+          'Discard',
+        )) ?? undefined;
     }
     if (choice === 'Resume') {
       await this.show();
@@ -153,9 +177,14 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     this.shownResult = result.id;
     if (this.panel) await this.render();
     else {
-      void vscode.window.showInformationMessage(`Your ${cert.shortTitle} ${s.kind === 'quiz' ? 'quiz' : 'mock exam'} was submitted${result.timedOut ? ' when the time ran out' : ''}: ${result.percent} % (${result.passed ? 'passed' : 'not passed'}).`, 'Show Result').then((action) => {
-        if (action) void this.show();
-      });
+      void vscode.window
+        .showInformationMessage(
+          `Your ${cert.shortTitle} ${s.kind === 'quiz' ? 'quiz' : 'mock exam'} was submitted${result.timedOut ? ' when the time ran out' : ''}: ${result.percent} % (${result.passed ? 'passed' : 'not passed'}).`,
+          'Show Result',
+        )
+        .then((action) => {
+          if (action) void this.show();
+        });
     }
     return result;
   }
@@ -169,7 +198,12 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
   /** Opens (or focuses) the panel. */
   async show(): Promise<void> {
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(Views.examPanel, 'Cert Path Exam', vscode.ViewColumn.Active, examPanelOptions(this.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        Views.examPanel,
+        'Cert Path Exam',
+        vscode.ViewColumn.Active,
+        examPanelOptions(this.extensionUri),
+      );
       this.attach(panel);
     } else {
       this.panel.reveal();
@@ -179,7 +213,10 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    panel.iconPath = { light: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'), dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg') };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'),
+      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'),
+    };
     panel.webview.options = examPanelOptions(this.extensionUri);
     panel.webview.html = examPanelHtml(panel.webview, this.extensionUri);
     this.panelSubscriptions = [
@@ -187,7 +224,10 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
         // Every message is checked before use; anything else is ignored (and logged).
         const m = parseFromWebview(raw);
         if (m) void this.onMessage(m);
-        else console.warn(`Cert Path: ignored an unexpected message from the exam panel: ${JSON.stringify(raw)?.slice(0, 200)}`);
+        else
+          console.warn(
+            `Cert Path: ignored an unexpected message from the exam panel: ${JSON.stringify(raw)?.slice(0, 200)}`,
+          );
       }),
       panel.onDidDispose(() => {
         this.panel = undefined;

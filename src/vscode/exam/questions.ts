@@ -12,7 +12,12 @@ export class QuestionService implements vscode.Disposable {
   private cached?: Promise<QuestionBank>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly folder: vscode.Uri, private readonly compiled: vscode.Uri | undefined, private readonly syllabus: SyllabusService, private readonly output: vscode.OutputChannel) {
+  constructor(
+    private readonly folder: vscode.Uri,
+    private readonly compiled: vscode.Uri | undefined,
+    private readonly syllabus: SyllabusService,
+    private readonly output: vscode.OutputChannel,
+  ) {
     // A reloaded syllabus may rename topics: validate the banks again on next use.
     this.subscription = syllabus.onDidChange(() => (this.cached = undefined));
   }
@@ -41,7 +46,20 @@ export class QuestionService implements vscode.Disposable {
     if (fromBuild) return fromBuild;
     const read = await readYamlFolder(this.folder, (name) => `syllabus/questions/${name}`);
     // A packaged extension ships only the compiled bank.
-    if (!read) return (await compiled()) ?? { questions: [], problems: [{ file: 'syllabus/questions', line: 1, message: 'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension' }] };
+    if (!read)
+      return (
+        (await compiled()) ?? {
+          questions: [],
+          problems: [
+            {
+              file: 'syllabus/questions',
+              line: 1,
+              message:
+                'the question banks are missing (no dist/questions.json and no syllabus/questions folder): reinstall the extension',
+            },
+          ],
+        }
+      );
     const bank = yamlLoader().loadQuestions(read.sources, this.syllabus.syllabus);
     return { questions: bank.questions, problems: [...read.problems, ...bank.problems] };
   }
@@ -50,4 +68,3 @@ export class QuestionService implements vscode.Disposable {
     this.subscription.dispose();
   }
 }
-

@@ -16,17 +16,30 @@ function certOf(node: unknown): string | undefined {
 }
 
 /** Creates the exam services and registers the panel serializer and the commands. */
-export function registerExam(deps: { context: vscode.ExtensionContext; output: vscode.OutputChannel; syllabus: SyllabusService }): { questions: QuestionService; examStore: ExamStore; exams: ExamController } {
+export function registerExam(deps: {
+  context: vscode.ExtensionContext;
+  output: vscode.OutputChannel;
+  syllabus: SyllabusService;
+}): { questions: QuestionService; examStore: ExamStore; exams: ExamController } {
   const { context, syllabus } = deps;
-  const questions = new QuestionService(vscode.Uri.joinPath(context.extensionUri, 'syllabus', 'questions'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'), syllabus, deps.output);
+  const questions = new QuestionService(
+    vscode.Uri.joinPath(context.extensionUri, 'syllabus', 'questions'),
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'),
+    syllabus,
+    deps.output,
+  );
   const examStore = new ExamStore(context.workspaceState);
   const exams = new ExamController(syllabus, questions, examStore, context.extensionUri);
   context.subscriptions.push(
     questions,
     exams,
     vscode.window.registerWebviewPanelSerializer(Views.examPanel, exams),
-    vscode.commands.registerCommand(Commands.startMockExam, (cert?: unknown, options?: ExamStartOptions) => exams.startExam(certOf(cert), options)),
-    vscode.commands.registerCommand(Commands.startTopicQuiz, (node?: unknown, options?: ExamStartOptions) => exams.startQuiz(node, options)),
+    vscode.commands.registerCommand(Commands.startMockExam, (cert?: unknown, options?: ExamStartOptions) =>
+      exams.startExam(certOf(cert), options),
+    ),
+    vscode.commands.registerCommand(Commands.startTopicQuiz, (node?: unknown, options?: ExamStartOptions) =>
+      exams.startQuiz(node, options),
+    ),
   );
   return { questions, examStore, exams };
 }

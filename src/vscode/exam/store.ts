@@ -1,6 +1,14 @@
 // The exam or quiz in progress and the history of attempts, in workspace state.
 import * as vscode from 'vscode';
-import { addToHistory, EXAM_HISTORY_KEY, EXAM_SESSION_KEY, ExamResult, ExamSession, readHistory, readSession } from '../../core/exam/exam';
+import {
+  addToHistory,
+  EXAM_HISTORY_KEY,
+  EXAM_SESSION_KEY,
+  ExamResult,
+  ExamSession,
+  readHistory,
+  readSession,
+} from '../../core/exam/exam';
 
 /** The exam in progress and the history of attempts, in workspace state. */
 export class ExamStore {
@@ -31,4 +39,3 @@ export class ExamStore {
     await this.memento.update(EXAM_HISTORY_KEY, history);
   }
 }
-

@@ -5,8 +5,15 @@ import { Configuration } from '../config';
 import { InterpreterService } from './service';
 
 /** Creates the interpreter service and its command. */
-export function registerInterpreter(deps: { context: vscode.ExtensionContext; output: vscode.OutputChannel; config: Configuration }): InterpreterService {
+export function registerInterpreter(deps: {
+  context: vscode.ExtensionContext;
+  output: vscode.OutputChannel;
+  config: Configuration;
+}): InterpreterService {
   const interpreters = new InterpreterService(deps.output, deps.config);
-  deps.context.subscriptions.push(interpreters, vscode.commands.registerCommand(Commands.selectInterpreter, () => interpreters.select()));
+  deps.context.subscriptions.push(
+    interpreters,
+    vscode.commands.registerCommand(Commands.selectInterpreter, () => interpreters.select()),
+  );
   return interpreters;
 }

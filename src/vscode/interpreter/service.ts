@@ -25,8 +25,15 @@ export class InterpreterService implements vscode.Disposable {
   /** Fires when the interpreter may have changed (setting, environment, failed start). */
   readonly onDidInvalidate = this.invalidated.event;
 
-  constructor(private readonly output: vscode.OutputChannel, private readonly config: Configuration) {
-    this.disposables.push(config.onChange(['pythonPath'], () => this.invalidate()), this.chosen, this.invalidated);
+  constructor(
+    private readonly output: vscode.OutputChannel,
+    private readonly config: Configuration,
+  ) {
+    this.disposables.push(
+      config.onChange(['pythonPath'], () => this.invalidate()),
+      this.chosen,
+      this.invalidated,
+    );
   }
 
   /** Forget the cached choices (after a setting or environment change, or a failed start). */
@@ -81,11 +88,17 @@ export class InterpreterService implements vscode.Disposable {
   }
 
   private async lookup(resource?: vscode.Uri): Promise<Choice> {
-    const list = candidates(this.config.get(resource).pythonPath, await this.activeEnvironmentPath(resource), process.platform);
+    const list = candidates(
+      this.config.get(resource).pythonPath,
+      await this.activeEnvironmentPath(resource),
+      process.platform,
+    );
     const found = await findInterpreter(list);
     if (found.interpreter) {
       const i = found.interpreter;
-      this.output.appendLine(`Using Python ${i.version.join('.')} at ${i.executable} (from ${i.source}: ${describeCandidate(i)})`);
+      this.output.appendLine(
+        `Using Python ${i.version.join('.')} at ${i.executable} (from ${i.source}: ${describeCandidate(i)})`,
+      );
     }
     return found.message ? { ...found, message: withSetting(found.message, found.setting) } : found;
   }
@@ -98,9 +111,13 @@ export class InterpreterService implements vscode.Disposable {
     this.invalidate();
     const result = await this.resolve();
     if (result.message) {
-      void vscode.window.showErrorMessage(result.message, 'Select Python Interpreter').then((a) => a && vscode.commands.executeCommand(Commands.selectInterpreter));
+      void vscode.window
+        .showErrorMessage(result.message, 'Select Python Interpreter')
+        .then((a) => a && vscode.commands.executeCommand(Commands.selectInterpreter));
     } else if (result.interpreter) {
-      void vscode.window.showInformationMessage(`Cert Path will run checks with Python ${result.interpreter.version.join('.')} (${result.interpreter.executable}).`);
+      void vscode.window.showInformationMessage(
+        `Cert Path will run checks with Python ${result.interpreter.version.join('.')} (${result.interpreter.executable}).`,
+      );
       this.chosen.fire(result.interpreter);
     }
     return result.interpreter;
@@ -108,23 +125,42 @@ export class InterpreterService implements vscode.Disposable {
 
   /** The path the learner picked, '' for automatic detection, or undefined when cancelled. */
   private async pick(): Promise<string | undefined> {
-    const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Cert Path: looking for Python interpreters' }, async () => discoverInterpreters(await this.activeEnvironmentPath()));
+    const found = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Cert Path: looking for Python interpreters' },
+      async () => discoverInterpreters(await this.activeEnvironmentPath()),
+    );
     type Item = vscode.QuickPickItem & { value?: string; action?: 'browse' | 'auto' };
     const items: Item[] = [
-      { label: '$(sync) Detect automatically', description: 'Python extension, then python3 / python on PATH', action: 'auto' },
+      {
+        label: '$(sync) Detect automatically',
+        description: 'Python extension, then python3 / python on PATH',
+        action: 'auto',
+      },
       { label: '$(folder-opened) Browse…', description: 'choose an interpreter file', action: 'browse' },
       { label: 'Found on this machine', kind: vscode.QuickPickItemKind.Separator },
       ...found.map((i): Item => {
         const note = versionNote(i.version);
-        return { label: `Python ${i.version.join('.')}`, description: i.executable, detail: note && `$(warning) ${note}`, value: i.executable };
+        return {
+          label: `Python ${i.version.join('.')}`,
+          description: i.executable,
+          detail: note && `$(warning) ${note}`,
+          value: i.executable,
+        };
       }),
     ];
     const current = this.config.get().pythonPath;
-    const picked = await vscode.window.showQuickPick(items, { title: 'Cert Path: Select Python Interpreter', placeHolder: `Current: ${current || 'automatic'}` });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Cert Path: Select Python Interpreter',
+      placeHolder: `Current: ${current || 'automatic'}`,
+    });
     if (!picked) return undefined;
     if (picked.action === 'auto') return '';
     if (picked.action !== 'browse') return picked.value;
-    const uris = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use this Python', title: 'Python interpreter' });
+    const uris = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: 'Use this Python',
+      title: 'Python interpreter',
+    });
     return uris?.[0]?.fsPath;
   }
 

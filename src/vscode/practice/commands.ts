@@ -45,7 +45,10 @@ async function target(deps: PracticeDeps, arg: unknown): Promise<{ ref: Exercise
 
 async function generate(deps: PracticeDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
   const node = arg as TreeNode | undefined;
-  const ref = node?.kind === 'exercise' ? node.ref : await pickExercise(deps.syllabus, deps.progress, 'Cert Path: Generate Practice File');
+  const ref =
+    node?.kind === 'exercise'
+      ? node.ref
+      : await pickExercise(deps.syllabus, deps.progress, 'Cert Path: Generate Practice File');
   if (!ref) return undefined;
   const generated = await deps.practice.generate(ref);
   if (generated) await deps.changed(ref, generated.uri, false);
@@ -55,7 +58,8 @@ async function generate(deps: PracticeDeps, arg?: unknown): Promise<vscode.Uri |
 async function showHint(deps: PracticeDeps, arg?: unknown): Promise<string | undefined> {
   const t = await target(deps, arg);
   if (!t) return undefined;
-  const hints = (t.uri ? (await deps.practice.variant(t.ref, t.uri)).exercise : instantiate(t.ref.exercise, 1).exercise).hints;
+  const hints = (t.uri ? (await deps.practice.variant(t.ref, t.uri)).exercise : instantiate(t.ref.exercise, 1).exercise)
+    .hints;
   let shown = 0;
   await deps.progress.update((s) => {
     const next = revealHint(s, t.ref.key, hints.length);
@@ -63,34 +67,55 @@ async function showHint(deps: PracticeDeps, arg?: unknown): Promise<string | und
     return next.state;
   });
   const text = `Hint ${shown}/${hints.length} · ${t.ref.exercise.title}: ${hints[shown - 1]}`;
-  void vscode.window.showInformationMessage(text, ...(shown < hints.length ? ['Next Hint'] : [])).then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
+  void vscode.window
+    .showInformationMessage(text, ...(shown < hints.length ? ['Next Hint'] : []))
+    .then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
   return hints[shown - 1];
 }
 
 async function showSolution(deps: PracticeDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
   const t = await target(deps, arg);
   if (!t) return undefined;
-  const standing = solutionStanding(deps.progress.current.exercises[t.ref.key], deps.config.get(t.uri).solutionAfterFailedRuns);
+  const standing = solutionStanding(
+    deps.progress.current.exercises[t.ref.key],
+    deps.config.get(t.uri).solutionAfterFailedRuns,
+  );
   if (!standing.unlocked) {
     const left = standing.needed - standing.failedRuns;
     const message = `The reference solution of "${t.ref.exercise.title}" unlocks once you pass, or after ${left} more failed run${left === 1 ? '' : 's'} (setting ${settingId('solutionAfterFailedRuns')}). A hint may help first.`;
-    void vscode.window.showInformationMessage(message, 'Show Hint').then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
+    void vscode.window
+      .showInformationMessage(message, 'Show Hint')
+      .then((a) => a && vscode.commands.executeCommand(Commands.showHint, t.uri ?? { kind: 'exercise', ref: t.ref }));
     return undefined;
   }
   const uri = SolutionDocuments.uriFor(t.ref, t.uri ? (await deps.practice.variant(t.ref, t.uri)).seed : undefined);
-  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'python');
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+  const document = await vscode.languages.setTextDocumentLanguage(
+    await vscode.workspace.openTextDocument(uri),
+    'python',
+  );
+  await vscode.window.showTextDocument(document, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preview: true,
+    preserveFocus: true,
+  });
   return uri;
 }
 
 async function resetExercise(deps: PracticeDeps, arg?: unknown, options?: ConfirmOptions): Promise<string | undefined> {
   const t = await target(deps, arg);
   if (!t?.uri) {
-    if (t) void vscode.window.showInformationMessage(`"${t.ref.exercise.title}" has no practice file yet; generate it from the Cert Path sidebar.`);
+    if (t)
+      void vscode.window.showInformationMessage(
+        `"${t.ref.exercise.title}" has no practice file yet; generate it from the Cert Path sidebar.`,
+      );
     return undefined;
   }
   if (!options?.confirmed) {
-    const answer = await vscode.window.showWarningMessage(`Restore the starter code of "${t.ref.exercise.title}"? Your current version is kept as a .bak.py copy beside it.`, { modal: true }, 'Reset Exercise');
+    const answer = await vscode.window.showWarningMessage(
+      `Restore the starter code of "${t.ref.exercise.title}"? Your current version is kept as a .bak.py copy beside it.`,
+      { modal: true },
+      'Reset Exercise',
+    );
     if (answer !== 'Reset Exercise') return undefined;
   }
   const uri = t.uri;
@@ -99,7 +124,9 @@ async function resetExercise(deps: PracticeDeps, arg?: unknown, options?: Confir
   const backups = await deps.practice.reset(t.ref, uri);
   await deps.changed(t.ref, uri, true);
   const fresh = t.ref.exercise.params ? ' with a fresh variant' : '';
-  void vscode.window.showInformationMessage(`Restored the starter code of "${t.ref.exercise.title}"${fresh}. Your version is kept as ${backups.join(', ')}.`);
+  void vscode.window.showInformationMessage(
+    `Restored the starter code of "${t.ref.exercise.title}"${fresh}. Your version is kept as ${backups.join(', ')}.`,
+  );
   return backups[0];
 }
 
@@ -129,8 +156,12 @@ export function registerPracticeCommands(deps: PracticeDeps): vscode.Disposable[
     vscode.commands.registerCommand(Commands.generatePracticeFile, (arg?: unknown) => generate(deps, arg)),
     vscode.commands.registerCommand(Commands.showHint, (arg?: unknown) => showHint(deps, arg)),
     vscode.commands.registerCommand(Commands.showSolution, (arg?: unknown) => showSolution(deps, arg)),
-    vscode.commands.registerCommand(Commands.resetExercise, (arg?: unknown, options?: ConfirmOptions) => resetExercise(deps, arg, options)),
+    vscode.commands.registerCommand(Commands.resetExercise, (arg?: unknown, options?: ConfirmOptions) =>
+      resetExercise(deps, arg, options),
+    ),
     vscode.commands.registerCommand(Commands.openTopic, (arg?: unknown) => openTopic(deps, arg)),
-    vscode.commands.registerCommand(Commands.resetTopicProgress, (arg?: unknown, options?: ConfirmOptions) => resetTopic(deps, arg, options)),
+    vscode.commands.registerCommand(Commands.resetTopicProgress, (arg?: unknown, options?: ConfirmOptions) =>
+      resetTopic(deps, arg, options),
+    ),
   ];
 }

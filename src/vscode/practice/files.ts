@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
 import { settingId } from '../../core/config';
 import { findExercise } from '../../core/syllabus/index';
 import { Exercise, ExerciseRef } from '../../core/syllabus/model';
-import { backupName, practiceRelativePath, renderPracticeFile, seedFromHeader, VARIANT_TAG } from '../../core/practice/practiceFile';
+import {
+  backupName,
+  practiceRelativePath,
+  renderPracticeFile,
+  seedFromHeader,
+  VARIANT_TAG,
+} from '../../core/practice/practiceFile';
 import { exerciseAt, mainFileOf, underPracticeRoot } from '../../core/practice/location';
 import { instantiate, newSeed, ParamValue } from '../../core/syllabus/variants';
 import { recordGenerated } from '../../core/progress/progress';
@@ -13,7 +19,11 @@ import { Configuration } from '../config';
 import { ProgressStore } from '../progress/store';
 import { SyllabusService } from '../syllabus/service';
 
-const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+const exists = (uri: vscode.Uri) =>
+  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
 
 /** Where practice files live and which exercise a file belongs to. */
 export class PracticeFiles implements vscode.Disposable {
@@ -32,7 +42,10 @@ export class PracticeFiles implements vscode.Disposable {
   /** Practice roots: one per workspace folder, plus global storage (used with no folder open). */
   roots(): vscode.Uri[] {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    return [...folders.map((f) => vscode.Uri.joinPath(f.uri, this.config.get(f.uri).practiceFolder)), vscode.Uri.joinPath(this.globalStorage, 'practice')];
+    return [
+      ...folders.map((f) => vscode.Uri.joinPath(f.uri, this.config.get(f.uri).practiceFolder)),
+      vscode.Uri.joinPath(this.globalStorage, 'practice'),
+    ];
   }
 
   private rootPaths(): string[] {
@@ -48,7 +61,13 @@ export class PracticeFiles implements vscode.Disposable {
     if (folders.length === 0) return vscode.Uri.joinPath(this.globalStorage, 'practice');
     const editor = vscode.window.activeTextEditor;
     const active = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri);
-    const folder = folders.length === 1 ? folders[0] : (active ?? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should hold the practice file?' })));
+    const folder =
+      folders.length === 1
+        ? folders[0]
+        : (active ??
+          (await vscode.window.showWorkspaceFolderPick({
+            placeHolder: 'Which folder should hold the practice file?',
+          })));
     return folder ? vscode.Uri.joinPath(folder.uri, this.config.get(folder.uri).practiceFolder) : undefined;
   }
 
@@ -79,12 +98,21 @@ export class PracticeFiles implements vscode.Disposable {
   }
 
   /** The exercise as the file at `main` has it: instantiated with the variant seed its header records. */
-  async variant(ref: ExerciseRef, main: vscode.Uri): Promise<{ exercise: Exercise; params: Record<string, ParamValue>; seed?: number; problem?: string }> {
+  async variant(
+    ref: ExerciseRef,
+    main: vscode.Uri,
+  ): Promise<{ exercise: Exercise; params: Record<string, ParamValue>; seed?: number; problem?: string }> {
     if (!ref.exercise.params) return { exercise: ref.exercise, params: {} };
-    const text = await Promise.resolve(vscode.workspace.fs.readFile(main)).then((b) => new TextDecoder().decode(b), () => '');
+    const text = await Promise.resolve(vscode.workspace.fs.readFile(main)).then(
+      (b) => new TextDecoder().decode(b),
+      () => '',
+    );
     const seed = seedFromHeader(text);
     if (seed === undefined) {
-      return { ...instantiate(ref.exercise, 1), problem: `The header line "${VARIANT_TAG} <number>" of this practice file is missing or damaged, so Cert Path cannot tell which variant you are solving. Put it back, or use "Cert Path: Reset Exercise" for a fresh variant (your version is kept).` };
+      return {
+        ...instantiate(ref.exercise, 1),
+        problem: `The header line "${VARIANT_TAG} <number>" of this practice file is missing or damaged, so Cert Path cannot tell which variant you are solving. Put it back, or use "Cert Path: Reset Exercise" for a fresh variant (your version is kept).`,
+      };
     }
     return { ...instantiate(ref.exercise, seed), seed };
   }
@@ -95,7 +123,12 @@ export class PracticeFiles implements vscode.Disposable {
     const { exercise, params } = instantiate(ref.exercise, seed ?? 1);
     const folder = vscode.Uri.joinPath(main, '..');
     await vscode.workspace.fs.createDirectory(folder);
-    await vscode.workspace.fs.writeFile(main, new TextEncoder().encode(renderPracticeFile({ ...ref, exercise }, this.runnerSource, seed === undefined ? undefined : { seed, params })));
+    await vscode.workspace.fs.writeFile(
+      main,
+      new TextEncoder().encode(
+        renderPracticeFile({ ...ref, exercise }, this.runnerSource, seed === undefined ? undefined : { seed, params }),
+      ),
+    );
     for (const file of exercise.files ?? []) {
       const uri = vscode.Uri.joinPath(folder, ...file.path.split('/'));
       if (!overwriteExtras && (await exists(uri))) continue; // never overwrite a learner's file
@@ -132,7 +165,9 @@ export class PracticeFiles implements vscode.Disposable {
         await this.write(ref, uri, false);
       } catch (error) {
         const reason = error instanceof vscode.FileSystemError ? error.code : String(error);
-        void vscode.window.showErrorMessage(`Cert Path could not create ${uri.fsPath} (${reason}). Make sure the practice folder can be written, or choose another with the setting ${settingId('practiceFolder')}.`);
+        void vscode.window.showErrorMessage(
+          `Cert Path could not create ${uri.fsPath} (${reason}). Make sure the practice folder can be written, or choose another with the setting ${settingId('practiceFolder')}.`,
+        );
         return undefined;
       }
       created = true;

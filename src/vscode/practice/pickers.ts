@@ -10,10 +10,19 @@ import { TreeNode } from '../syllabus/tree';
 /** A topic node (the argument of the topic commands). */
 export type TopicNode = Extract<TreeNode, { kind: 'topic' }>;
 
-const STATUS_ICON = { notStarted: '$(circle-large-outline)', attempted: '$(circle-large-filled)', failed: '$(error)', passed: '$(pass-filled)' };
+const STATUS_ICON = {
+  notStarted: '$(circle-large-outline)',
+  attempted: '$(circle-large-filled)',
+  failed: '$(error)',
+  passed: '$(pass-filled)',
+};
 
 /** Asks for an exercise, grouped by topic, with its status. */
-export async function pickExercise(syllabus: SyllabusService, progress: ProgressStore, title: string): Promise<ExerciseRef | undefined> {
+export async function pickExercise(
+  syllabus: SyllabusService,
+  progress: ProgressStore,
+  title: string,
+): Promise<ExerciseRef | undefined> {
   type Item = vscode.QuickPickItem & { ref?: ExerciseRef };
   const items: Item[] = [];
   let lastTopic = '';
@@ -24,9 +33,19 @@ export async function pickExercise(syllabus: SyllabusService, progress: Progress
       lastTopic = topic;
     }
     const status = exerciseStatus(progress.current.exercises[ref.key]);
-    items.push({ label: `${STATUS_ICON[status]} ${ref.exercise.title}`, description: ref.exercise.difficulty, detail: ref.exercise.prompt.split('\n')[0], ref });
+    items.push({
+      label: `${STATUS_ICON[status]} ${ref.exercise.title}`,
+      description: ref.exercise.difficulty,
+      detail: ref.exercise.prompt.split('\n')[0],
+      ref,
+    });
   }
-  const picked = await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type to search exercises' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    matchOnDescription: true,
+    matchOnDetail: true,
+    placeHolder: 'Type to search exercises',
+  });
   return picked?.ref;
 }
 
@@ -37,7 +56,8 @@ export async function pickTopic(syllabus: SyllabusService, title: string): Promi
   for (const cert of indexOf(syllabus.syllabus).certs.values()) {
     items.push({ label: cert.shortTitle, kind: vscode.QuickPickItemKind.Separator });
     for (const domain of cert.domains) {
-      for (const topic of domain.topics) items.push({ label: topic.title, description: domain.title, node: { kind: 'topic', cert, domain, topic } });
+      for (const topic of domain.topics)
+        items.push({ label: topic.title, description: domain.title, node: { kind: 'topic', cert, domain, topic } });
     }
   }
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.node;
@@ -47,7 +67,8 @@ export async function pickTopic(syllabus: SyllabusService, title: string): Promi
 export function topicFrom(arg: unknown): TopicNode | undefined {
   const node = arg as TreeNode | undefined;
   if (node?.kind === 'topic') return node;
-  if (node?.kind === 'exercise') return { kind: 'topic', cert: node.ref.cert, domain: node.ref.domain, topic: node.ref.topic };
+  if (node?.kind === 'exercise')
+    return { kind: 'topic', cert: node.ref.cert, domain: node.ref.domain, topic: node.ref.topic };
   return undefined;
 }
 

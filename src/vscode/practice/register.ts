@@ -43,7 +43,14 @@ export function registerPractice(deps: PracticeFeatureDeps): PracticeFeature {
     vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, topicPages),
     vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(syllabus)),
     vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
-    ...registerPracticeCommands({ syllabus, progress, practice, config, topicPages, changed: (ref, uri, reset) => feature.onChanged?.(ref, uri, reset) ?? Promise.resolve() }),
+    ...registerPracticeCommands({
+      syllabus,
+      progress,
+      practice,
+      config,
+      topicPages,
+      changed: (ref, uri, reset) => feature.onChanged?.(ref, uri, reset) ?? Promise.resolve(),
+    }),
   );
   return feature;
 }

@@ -21,7 +21,9 @@ export class SolutionDocuments implements vscode.TextDocumentContentProvider {
     if (!ref) return `# No exercise ${key} in the syllabus.\n`;
     const seed = Number(new URLSearchParams(uri.query).get('seed')) || 1;
     const { exercise } = instantiate(ref.exercise, seed);
-    const extra = (exercise.files ?? []).map((f) => `\n# ---- ${f.path} ${'-'.repeat(Math.max(0, 70 - f.path.length))}\n${f.solution}`).join('');
+    const extra = (exercise.files ?? [])
+      .map((f) => `\n# ---- ${f.path} ${'-'.repeat(Math.max(0, 70 - f.path.length))}\n${f.solution}`)
+      .join('');
     return `# Reference solution: ${ref.exercise.title} (${ref.cert.shortTitle} › ${ref.topic.title})\n# Read-only. Compare it with yours; your file is never changed.\n\n${exercise.solution}${extra}`;
   }
 }

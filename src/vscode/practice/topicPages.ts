@@ -13,7 +13,10 @@ export class TopicPages implements vscode.TextDocumentContentProvider, vscode.Di
   private readonly open = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly syllabus: SyllabusService, private readonly progress: ProgressStore) {
+  constructor(
+    private readonly syllabus: SyllabusService,
+    private readonly progress: ProgressStore,
+  ) {
     this.subscription = progress.onDidChange(() => {
       for (const uri of this.open) this.changed.fire(vscode.Uri.parse(uri));
     });

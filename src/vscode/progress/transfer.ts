@@ -5,7 +5,14 @@ import * as vscode from 'vscode';
 import { HISTORY_LIMIT } from '../../core/exam/exam';
 import { emptyProgress } from '../../core/progress/progress';
 import {
-  exportFileName, exportProgress, mergeHistory, MergeSummary, mergeProgress, parseProgressExport, progressCounts, serializeExport,
+  exportFileName,
+  exportProgress,
+  mergeHistory,
+  MergeSummary,
+  mergeProgress,
+  parseProgressExport,
+  progressCounts,
+  serializeExport,
 } from '../../core/progress/transfer';
 import { Commands, Views } from '../../ids';
 import { ExamController } from '../exam/controller';
@@ -59,7 +66,8 @@ function startFolder(): vscode.Uri {
 /** Closes exam panels, so a discarded exam or an erased result is no longer shown. */
 async function closeExamPanels(): Promise<void> {
   // The tab's view type may carry VS Code's own prefix before ours.
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(Views.examPanel));
   if (tabs.length) await vscode.window.tabGroups.close(tabs);
 }
@@ -67,37 +75,50 @@ async function closeExamPanels(): Promise<void> {
 /** Export Progress…: `target` (a file URI) instead of the save dialog, for tests and scripts. */
 async function exportCommand(deps: ProgressTransferDeps, target?: unknown): Promise<vscode.Uri | undefined> {
   const now = new Date();
-  const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
-    title: 'Cert Path: Export Progress',
-    saveLabel: 'Export',
-    filters: { JSON: ['json'] },
-    defaultUri: vscode.Uri.joinPath(startFolder(), exportFileName(now)),
-  });
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+          title: 'Cert Path: Export Progress',
+          saveLabel: 'Export',
+          filters: { JSON: ['json'] },
+          defaultUri: vscode.Uri.joinPath(startFolder(), exportFileName(now)),
+        });
   if (!uri) return undefined;
   const data = exportProgress(deps.progress.current, deps.examStore.history, extensionVersion(deps), now);
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeExport(data)));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Cert Path could not write the progress file ${label(uri)}: ${reason(error)}. Export to a folder you can write to.`);
+    void vscode.window.showErrorMessage(
+      `Cert Path could not write the progress file ${label(uri)}: ${reason(error)}. Export to a folder you can write to.`,
+    );
     return undefined;
   }
   const c = progressCounts(data.progress, data.examHistory);
-  void vscode.window.showInformationMessage(`Exported progress on ${plural(c.exercises, 'exercise')} (${c.passed} passed) and ${attempts(c.examAttempts)} to ${label(uri)}.`, 'Open')
+  void vscode.window
+    .showInformationMessage(
+      `Exported progress on ${plural(c.exercises, 'exercise')} (${c.passed} passed) and ${attempts(c.examAttempts)} to ${label(uri)}.`,
+      'Open',
+    )
     .then((action) => action && vscode.window.showTextDocument(uri));
   return uri;
 }
 
-
 /** Import Progress…: `source` (a file URI) instead of the open dialog, for tests and scripts. */
 async function importCommand(deps: ProgressTransferDeps, source?: unknown): Promise<ImportOutcome | undefined> {
-  const uri = source instanceof vscode.Uri ? source : (await vscode.window.showOpenDialog({
-    title: 'Cert Path: Import Progress',
-    openLabel: 'Import',
-    canSelectMany: false,
-    canSelectFolders: false,
-    filters: { JSON: ['json'] },
-    defaultUri: startFolder(),
-  }))?.[0];
+  const uri =
+    source instanceof vscode.Uri
+      ? source
+      : (
+          await vscode.window.showOpenDialog({
+            title: 'Cert Path: Import Progress',
+            openLabel: 'Import',
+            canSelectMany: false,
+            canSelectFolders: false,
+            filters: { JSON: ['json'] },
+            defaultUri: startFolder(),
+          })
+        )?.[0];
   if (!uri) return undefined;
   const fail = (error: string): ImportOutcome => {
     void vscode.window.showErrorMessage(error);
@@ -107,7 +128,9 @@ async function importCommand(deps: ProgressTransferDeps, source?: unknown): Prom
   try {
     text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
-    return fail(`Cert Path cannot read ${label(uri)}: ${reason(error)}. Choose a progress file written by "Cert Path: Export Progress…".`);
+    return fail(
+      `Cert Path cannot read ${label(uri)}: ${reason(error)}. Choose a progress file written by "Cert Path: Export Progress…".`,
+    );
   }
   const parsed = parseProgressExport(text);
   if ('error' in parsed) return fail(`Nothing was imported from ${label(uri)}: ${parsed.error}`);
@@ -126,24 +149,35 @@ async function importCommand(deps: ProgressTransferDeps, source?: unknown): Prom
 
   const parts: string[] = [];
   if (summary.added || summary.improved || history.added) {
-    parts.push(`Imported ${label(uri)}: ${plural(summary.added, 'exercise')} added, ${summary.improved} improved (${summary.newlyPassed} newly passed), ${attempts(history.added)} added.`);
+    parts.push(
+      `Imported ${label(uri)}: ${plural(summary.added, 'exercise')} added, ${summary.improved} improved (${summary.newlyPassed} newly passed), ${attempts(history.added)} added.`,
+    );
   } else {
     parts.push(`${label(uri)} holds nothing this workspace does not already have; its progress is unchanged.`);
   }
-  if (history.dropped) parts.push(`The ${attempts(history.dropped)} oldest beyond the ${HISTORY_LIMIT} kept dropped off.`);
+  if (history.dropped)
+    parts.push(`The ${attempts(history.dropped)} oldest beyond the ${HISTORY_LIMIT} kept dropped off.`);
   if (parsed.skipped) {
-    parts.push(`${plural(parsed.skipped, 'entry', 'entries')} in the file could not be read and ${parsed.skipped === 1 ? 'was' : 'were'} skipped.`);
+    parts.push(
+      `${plural(parsed.skipped, 'entry', 'entries')} in the file could not be read and ${parsed.skipped === 1 ? 'was' : 'were'} skipped.`,
+    );
     void vscode.window.showWarningMessage(parts.join(' '));
   } else {
     void vscode.window.showInformationMessage(parts.join(' '));
   }
-  return { uri, summary, examAttemptsAdded: history.added, examAttemptsDropped: history.dropped, skipped: parsed.skipped };
+  return {
+    uri,
+    summary,
+    examAttemptsAdded: history.added,
+    examAttemptsDropped: history.dropped,
+    skipped: parsed.skipped,
+  };
 }
-
 
 /** Reset All Progress…: `{ confirmed: true }` skips the question (tests). */
 async function resetCommand(deps: ProgressTransferDeps, options?: unknown): Promise<boolean> {
-  const confirmed = typeof options === 'object' && options !== null && (options as { confirmed?: unknown }).confirmed === true;
+  const confirmed =
+    typeof options === 'object' && options !== null && (options as { confirmed?: unknown }).confirmed === true;
   let exported: vscode.Uri | undefined;
   for (;;) {
     const c = progressCounts(deps.progress.current, deps.examStore.history);
@@ -153,15 +187,28 @@ async function resetCommand(deps: ProgressTransferDeps, options?: unknown): Prom
       return false;
     }
     if (confirmed) break;
-    const what = session && (session.kind === 'quiz' ? 'the quiz' : `the ${deps.syllabus.syllabus.certifications.find((x) => x.id === session.cert)?.shortTitle ?? session.cert} mock exam`);
+    const what =
+      session &&
+      (session.kind === 'quiz'
+        ? 'the quiz'
+        : `the ${deps.syllabus.syllabus.certifications.find((x) => x.id === session.cert)?.shortTitle ?? session.cert} mock exam`);
     const erased = [
       `${plural(c.exercises, 'exercise record')} (${c.passed} passed)`,
       attempts(c.examAttempts),
-      ...(what ? [`${what} in progress (${session.answers.filter((a) => a.length).length} of ${session.items.length} answered)`] : []),
+      ...(what
+        ? [
+            `${what} in progress (${session.answers.filter((a) => a.length).length} of ${session.items.length} answered)`,
+          ]
+        : []),
     ];
-    const detail = `${exported ? `A copy was exported to ${label(exported)}.\n\n` : ''}This erases ${erased.slice(0, -1).join(', ')} and ${erased[erased.length - 1]}. `
-      + `Your practice files on disk are not touched.${exported ? '' : ` Choose "${EXPORT_FIRST}" to save a copy you can import later.`}`;
-    const answer = await vscode.window.showWarningMessage('Reset all Cert Path progress in this workspace?', { modal: true, detail }, ...(exported ? [RESET] : [RESET, EXPORT_FIRST]));
+    const detail =
+      `${exported ? `A copy was exported to ${label(exported)}.\n\n` : ''}This erases ${erased.slice(0, -1).join(', ')} and ${erased[erased.length - 1]}. ` +
+      `Your practice files on disk are not touched.${exported ? '' : ` Choose "${EXPORT_FIRST}" to save a copy you can import later.`}`;
+    const answer = await vscode.window.showWarningMessage(
+      'Reset all Cert Path progress in this workspace?',
+      { modal: true, detail },
+      ...(exported ? [RESET] : [RESET, EXPORT_FIRST]),
+    );
     if (answer === RESET) break;
     if (answer !== EXPORT_FIRST) return false;
     exported = await exportCommand(deps);
@@ -172,10 +219,11 @@ async function resetCommand(deps: ProgressTransferDeps, options?: unknown): Prom
   await deps.examStore.setHistory([]);
   await deps.progress.update(() => emptyProgress());
   await closeExamPanels();
-  void vscode.window.showInformationMessage('All Cert Path progress in this workspace was reset. Your practice files are unchanged.');
+  void vscode.window.showInformationMessage(
+    'All Cert Path progress in this workspace was reset. Your practice files are unchanged.',
+  );
   return true;
 }
-
 
 /** Registers Export Progress…, Import Progress… and Reset All Progress…. */
 export function registerProgressTransfer(deps: ProgressTransferDeps): void {

@@ -37,7 +37,9 @@ export class PackReader {
     this.folders = [];
     this.files = [];
     const setting = (message: string) => out.problems.push({ file: SETTING_PROBLEM_FILE, line: 0, message });
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const folders = (vscode.workspace.workspaceFolders ?? [])
+      .filter((f) => f.uri.scheme === 'file')
+      .map((f) => f.uri.fsPath);
     for (const entry of this.config.get().syllabusPaths) {
       const candidates = packCandidates(entry, os.homedir(), folders);
       if (candidates.length === 0) {
@@ -46,7 +48,10 @@ export class PackReader {
       }
       let found = false;
       for (const abs of candidates) found = (await this.readPath(abs, out, setting)) || found;
-      if (!found) setting(`cannot find \`${entry}\` (looked at ${candidates.join(', ')}): fix or remove it in the ${settingId('syllabusPaths')} setting`);
+      if (!found)
+        setting(
+          `cannot find \`${entry}\` (looked at ${candidates.join(', ')}): fix or remove it in the ${settingId('syllabusPaths')} setting`,
+        );
     }
     return out;
   }
@@ -63,7 +68,10 @@ export class PackReader {
     if (type & vscode.FileType.Directory) {
       this.folders.push(abs);
       // Topic folders beside the pack files: saving a topic file reloads too.
-      for (const [name, kind] of await vscode.workspace.fs.readDirectory(uri).then((e) => e, () => [] as [string, vscode.FileType][])) {
+      for (const [name, kind] of await vscode.workspace.fs.readDirectory(uri).then(
+        (e) => e,
+        () => [] as [string, vscode.FileType][],
+      )) {
         if (kind & vscode.FileType.Directory) this.folders.push(path.join(abs, name));
       }
       const read = await readYamlFolder(uri, (name) => path.join(abs, name));

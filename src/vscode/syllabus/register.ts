@@ -21,12 +21,21 @@ export interface SyllabusDeps {
 export function registerSyllabus(deps: SyllabusDeps): { syllabus: SyllabusService; tree: SyllabusTree } {
   const { context, output, config, progress } = deps;
   const packs = new PackReader(config);
-  const syllabus = new SyllabusService(vscode.Uri.joinPath(context.extensionUri, 'syllabus'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'syllabus.json'), packs);
+  const syllabus = new SyllabusService(
+    vscode.Uri.joinPath(context.extensionUri, 'syllabus'),
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'syllabus.json'),
+    packs,
+  );
   const problems = new SyllabusProblems(context.extensionUri, output);
   const tree = new SyllabusTree(syllabus, progress);
-  const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView<TreeNode>(Views.syllabus, {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
   const setTrustMessage = () => {
-    view.message = vscode.workspace.isTrusted ? undefined : 'Restricted Mode: you can browse and generate practice files; checks run once you trust this workspace.';
+    view.message = vscode.workspace.isTrusted
+      ? undefined
+      : 'Restricted Mode: you can browse and generate practice files; checks run once you trust this workspace.';
   };
   setTrustMessage();
   context.subscriptions.push(

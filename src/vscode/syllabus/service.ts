@@ -19,7 +19,11 @@ export class SyllabusService implements vscode.Disposable {
    * @param compiled dist/syllabus.json, written and validated at build time (read at activation)
    * @param packs reads the extra files named by certPath.syllabusPaths
    */
-  constructor(private readonly folder: vscode.Uri, private readonly compiled?: vscode.Uri, private readonly packs?: { read(): Promise<PackSources> }) {}
+  constructor(
+    private readonly folder: vscode.Uri,
+    private readonly compiled?: vscode.Uri,
+    private readonly packs?: { read(): Promise<PackSources> },
+  ) {}
 
   /** The syllabus as last loaded (empty before the first load). */
   get syllabus(): Syllabus {
@@ -50,13 +54,25 @@ export class SyllabusService implements vscode.Disposable {
 
   private missing(): Syllabus {
     this.compiledCopy = false;
-    return { certifications: [], problems: [{ file: this.folder.fsPath, line: 1, message: 'the built-in syllabus is missing (no dist/syllabus.json and no syllabus folder): reinstall the extension' }] };
+    return {
+      certifications: [],
+      problems: [
+        {
+          file: this.folder.fsPath,
+          line: 1,
+          message:
+            'the built-in syllabus is missing (no dist/syllabus.json and no syllabus folder): reinstall the extension',
+        },
+      ],
+    };
   }
 
   private async readCompiled(): Promise<Syllabus | undefined> {
     if (!this.compiled) return undefined;
     try {
-      const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.compiled))) as { certifications: Syllabus['certifications'] };
+      const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.compiled))) as {
+        certifications: Syllabus['certifications'];
+      };
       this.compiledCopy = true;
       return { certifications: data.certifications, problems: [] };
     } catch {
@@ -76,8 +92,13 @@ export class SyllabusService implements vscode.Disposable {
   /** Adds the packs on top of the built-in certifications; a broken pack only adds problems. */
   private async finish(base: Syllabus): Promise<Syllabus> {
     const packs = this.packs ? await this.packs.read() : { sources: [], problems: [] };
-    const merged = packs.sources.length ? yamlLoader().loadSyllabus(packs.sources, base.certifications) : { certifications: base.certifications, problems: [] };
-    this.current = { certifications: merged.certifications, problems: [...base.problems, ...packs.problems, ...merged.problems] };
+    const merged = packs.sources.length
+      ? yamlLoader().loadSyllabus(packs.sources, base.certifications)
+      : { certifications: base.certifications, problems: [] };
+    this.current = {
+      certifications: merged.certifications,
+      problems: [...base.problems, ...packs.problems, ...merged.problems],
+    };
     this.loaded = true;
     this.changed.fire(this.current);
     return this.current;

@@ -13,7 +13,10 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly syllabus: SyllabusService, private readonly progress: ProgressStore) {
+  constructor(
+    private readonly syllabus: SyllabusService,
+    private readonly progress: ProgressStore,
+  ) {
     this.subscriptions = [syllabus.onDidChange(() => this.refresh()), progress.onDidChange(() => this.refresh())];
   }
 
@@ -27,7 +30,9 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!node) {
       if (!this.syllabus.isLoaded) return [];
       return [
-        ...syllabus.certifications.map((c): TreeNode => (c.kind === 'exam' ? { kind: 'cert', cert: c } : { kind: 'credential', credential: c })),
+        ...syllabus.certifications.map((c): TreeNode =>
+          c.kind === 'exam' ? { kind: 'cert', cert: c } : { kind: 'credential', credential: c },
+        ),
         ...syllabus.problems.map((problem): TreeNode => ({ kind: 'problem', problem })),
       ];
     }
@@ -39,7 +44,13 @@ export class SyllabusTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       case 'topic':
         return node.topic.exercises.map((exercise) => ({
           kind: 'exercise',
-          ref: { cert: node.cert, domain: node.domain, topic: node.topic, exercise, key: exerciseKey(node.cert.id, node.topic.id, exercise.id) },
+          ref: {
+            cert: node.cert,
+            domain: node.domain,
+            topic: node.topic,
+            exercise,
+            key: exerciseKey(node.cert.id, node.topic.id, exercise.id),
+          },
         }));
       default:
         return [];

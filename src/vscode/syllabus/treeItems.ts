@@ -2,9 +2,23 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { settingId } from '../../core/config';
-import { Credential, Domain, ExamCertification, ExerciseRef, Syllabus, SyllabusProblem, Topic } from '../../core/syllabus/model';
 import {
-  certExerciseTally, credentialStanding, exerciseStatus, ProgressState, Status, topicsTally, topicTally,
+  Credential,
+  Domain,
+  ExamCertification,
+  ExerciseRef,
+  Syllabus,
+  SyllabusProblem,
+  Topic,
+} from '../../core/syllabus/model';
+import {
+  certExerciseTally,
+  credentialStanding,
+  exerciseStatus,
+  ProgressState,
+  Status,
+  topicsTally,
+  topicTally,
 } from '../../core/progress/progress';
 import { formatProblem } from '../../core/syllabus/model';
 import { Commands } from '../../ids';
@@ -37,21 +51,31 @@ function examFacts(cert: ExamCertification): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${cert.title}** (${cert.examCode})\n\n${cert.summary.trim()}\n\n`);
   md.appendMarkdown('| | |\n|---|---|\n');
-  md.appendMarkdown(`| Items | ${e.items} |\n| Time | ${e.minutes} minutes |\n| Pass mark | ${e.passMark} % |\n| Fee | USD ${e.feeUsd} |\n`);
-  md.appendMarkdown(`| Prerequisites | ${e.prerequisites.length ? e.prerequisites.join(', ').toUpperCase() : 'none'} |\n| Delivery | ${e.delivery} |\n`);
+  md.appendMarkdown(
+    `| Items | ${e.items} |\n| Time | ${e.minutes} minutes |\n| Pass mark | ${e.passMark} % |\n| Fee | USD ${e.feeUsd} |\n`,
+  );
+  md.appendMarkdown(
+    `| Prerequisites | ${e.prerequisites.length ? e.prerequisites.join(', ').toUpperCase() : 'none'} |\n| Delivery | ${e.delivery} |\n`,
+  );
   return md;
 }
 
 /** A certification row: topics complete, exam facts in the tooltip. */
 export function certItem(cert: ExamCertification, state: ProgressState): vscode.TreeItem {
-  const topics = topicsTally(state, cert.id, cert.domains.flatMap((d) => d.topics));
+  const topics = topicsTally(
+    state,
+    cert.id,
+    cert.domains.flatMap((d) => d.topics),
+  );
   const exercises = certExerciseTally(state, cert);
   const item = new vscode.TreeItem(cert.shortTitle, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `cert:${cert.id}`;
   item.description = `${topics.passed}/${topics.total} topics · ${cert.title}`;
   item.iconPath = topics.status === 'passed' ? ICONS.passed : new vscode.ThemeIcon('mortar-board');
   const tooltip = examFacts(cert);
-  tooltip.appendMarkdown(`\n${topics.passed} of ${topics.total} topics complete · ${exercises.passed} of ${exercises.total} exercises passed`);
+  tooltip.appendMarkdown(
+    `\n${topics.passed} of ${topics.total} topics complete · ${exercises.passed} of ${exercises.total} exercises passed`,
+  );
   item.tooltip = tooltip;
   item.contextValue = 'certPath.cert';
   return item;
@@ -62,9 +86,13 @@ export function credentialItem(credential: Credential, state: ProgressState, syl
   const standing = credentialStanding(state, syllabus, credential.requires);
   const item = new vscode.TreeItem(credential.shortTitle, vscode.TreeItemCollapsibleState.None);
   item.id = `credential:${credential.id}`;
-  item.iconPath = standing.earned ? new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('lock');
+  item.iconPath = standing.earned
+    ? new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed'))
+    : new vscode.ThemeIcon('lock');
   item.description = `${standing.earned ? 'earned' : `still needed: ${standing.missing.map((c) => c.shortTitle).join(', ')}`} · ${credential.title}`;
-  item.tooltip = new vscode.MarkdownString(`**${credential.title}**\n\n${credential.summary.trim()}\n\nEarned by completing: ${credential.requires.map((id) => id.toUpperCase()).join(', ')}.`);
+  item.tooltip = new vscode.MarkdownString(
+    `**${credential.title}**\n\n${credential.summary.trim()}\n\nEarned by completing: ${credential.requires.map((id) => id.toUpperCase()).join(', ')}.`,
+  );
   item.contextValue = 'certPath.credential';
   return item;
 }
@@ -76,7 +104,9 @@ export function domainItem(cert: ExamCertification, domain: Domain, state: Progr
   item.id = `domain:${cert.id}/${domain.id}`;
   item.description = `${t.passed}/${t.total} · ${domain.weight}%`;
   item.iconPath = t.status === 'passed' ? ICONS.passed : new vscode.ThemeIcon('library');
-  item.tooltip = new vscode.MarkdownString(`**${domain.title}** — ${domain.weight} % of the ${cert.examCode} exam\n\n${t.passed} of ${t.total} topics complete`);
+  item.tooltip = new vscode.MarkdownString(
+    `**${domain.title}** — ${domain.weight} % of the ${cert.examCode} exam\n\n${t.passed} of ${t.total} topics complete`,
+  );
   item.contextValue = 'certPath.domain';
   return item;
 }
@@ -88,7 +118,9 @@ export function topicItem(cert: ExamCertification, topic: Topic, state: Progress
   item.id = `topic:${cert.id}/${topic.id}`;
   item.description = topic.origin ? `${t.passed}/${t.total} · pack` : `${t.passed}/${t.total}`;
   item.iconPath = ICONS[t.status];
-  const md = new vscode.MarkdownString(`**${topic.title}** — objectives ${topic.objectives.join(', ')}\n\n${topic.summary.trim()}\n\n`);
+  const md = new vscode.MarkdownString(
+    `**${topic.title}** — objectives ${topic.objectives.join(', ')}\n\n${topic.summary.trim()}\n\n`,
+  );
   md.appendMarkdown(t.status === 'passed' ? '**Topic complete.**' : `${t.passed} of ${t.total} exercises passed.`);
   if (topic.origin) md.appendMarkdown(`\n\nAdded by the syllabus pack \`${topic.origin}\`.`);
   item.tooltip = md;
@@ -105,9 +137,13 @@ export function exerciseItem(node: Extract<TreeNode, { kind: 'exercise' }>, stat
   item.id = `exercise:${ref.key}`;
   item.description = `${ref.exercise.difficulty}${status === 'notStarted' ? '' : ` · ${STATUS_TEXT[status]}`}`;
   item.iconPath = ICONS[status];
-  const md = new vscode.MarkdownString(`**${ref.exercise.title}** (${ref.exercise.difficulty}, ${ref.exercise.checks.length} checks)\n\n`);
+  const md = new vscode.MarkdownString(
+    `**${ref.exercise.title}** (${ref.exercise.difficulty}, ${ref.exercise.checks.length} checks)\n\n`,
+  );
   md.appendText(ref.exercise.prompt.trim().split('\n').slice(0, 8).join('\n'));
-  md.appendMarkdown(`\n\n*${STATUS_TEXT[status]}${entry?.runs ? ` · ${entry.runs} run${entry.runs === 1 ? '' : 's'}` : ''}*`);
+  md.appendMarkdown(
+    `\n\n*${STATUS_TEXT[status]}${entry?.runs ? ` · ${entry.runs} run${entry.runs === 1 ? '' : 's'}` : ''}*`,
+  );
   item.tooltip = md;
   item.contextValue = 'certPath.exercise';
   item.command = { command: Commands.generatePracticeFile, title: 'Open Practice File', arguments: [node] };
@@ -116,8 +152,14 @@ export function exerciseItem(node: Extract<TreeNode, { kind: 'exercise' }>, stat
 
 /** What clicking a problem row does: a pack's problem opens its file, a setting's the setting, the rest the output. */
 function problemCommand(p: SyllabusProblem): vscode.Command {
-  if (path.isAbsolute(p.file)) return { command: 'vscode.open', title: 'Open File', arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(p.line - 1, 0, p.line - 1, 0) }] };
-  if (p.line === 0) return { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [settingId('syllabusPaths')] };
+  if (path.isAbsolute(p.file))
+    return {
+      command: 'vscode.open',
+      title: 'Open File',
+      arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(p.line - 1, 0, p.line - 1, 0) }],
+    };
+  if (p.line === 0)
+    return { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [settingId('syllabusPaths')] };
   return { command: Commands.showOutput, title: 'Show Problems' };
 }
 

@@ -11,7 +11,10 @@ function readerAt(base: vscode.Uri): FolderReader {
   return {
     async list(folder) {
       try {
-        return (await vscode.workspace.fs.readDirectory(uri(folder))).map(([name, type]) => ({ name, folder: (type & vscode.FileType.Directory) !== 0 }));
+        return (await vscode.workspace.fs.readDirectory(uri(folder))).map(([name, type]) => ({
+          name,
+          folder: (type & vscode.FileType.Directory) !== 0,
+        }));
       } catch {
         return undefined;
       }
@@ -21,6 +24,9 @@ function readerAt(base: vscode.Uri): FolderReader {
 }
 
 /** The YAML files of a folder and their topic folders, each named by `nameOf(relative path)`; undefined when the folder cannot be read. */
-export function readYamlFolder(folder: vscode.Uri, nameOf: (relative: string) => string): Promise<YamlFolder | undefined> {
+export function readYamlFolder(
+  folder: vscode.Uri,
+  nameOf: (relative: string) => string,
+): Promise<YamlFolder | undefined> {
   return readTree(readerAt(folder), '.', nameOf);
 }

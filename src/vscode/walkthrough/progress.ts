@@ -14,7 +14,13 @@ export class WalkthroughProgress implements vscode.Disposable {
   private readonly done = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(config: Configuration, interpreters: InterpreterService, practice: PracticeFiles, checks: CheckService, exams: ExamController) {
+  constructor(
+    config: Configuration,
+    interpreters: InterpreterService,
+    practice: PracticeFiles,
+    checks: CheckService,
+    exams: ExamController,
+  ) {
     this.subscriptions = [
       interpreters.onDidChoose(() => this.complete(ContextKeys.walkthroughInterpreterChosen)),
       // Typing a path into the setting is choosing too, but only a path that runs a usable Python.
@@ -46,6 +52,15 @@ export class WalkthroughProgress implements vscode.Disposable {
 }
 
 /** Creates the walkthrough's progress tracker. */
-export function registerWalkthrough(deps: { context: vscode.ExtensionContext; config: Configuration; interpreters: InterpreterService; practice: PracticeFiles; checks: CheckService; exams: ExamController }): void {
-  deps.context.subscriptions.push(new WalkthroughProgress(deps.config, deps.interpreters, deps.practice, deps.checks, deps.exams));
+export function registerWalkthrough(deps: {
+  context: vscode.ExtensionContext;
+  config: Configuration;
+  interpreters: InterpreterService;
+  practice: PracticeFiles;
+  checks: CheckService;
+  exams: ExamController;
+}): void {
+  deps.context.subscriptions.push(
+    new WalkthroughProgress(deps.config, deps.interpreters, deps.practice, deps.checks, deps.exams),
+  );
 }

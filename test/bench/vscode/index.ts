@@ -21,7 +21,8 @@ function settledMemory(): NodeJS.MemoryUsage {
 /** Called by the extension host; writes the figures to $CERT_PATH_BENCH_OUT. */
 export async function run(): Promise<void> {
   const python = process.env.CERT_PATH_TEST_PYTHON;
-  if (python) await vscode.workspace.getConfiguration('certPath').update('pythonPath', python, vscode.ConfigurationTarget.Global);
+  if (python)
+    await vscode.workspace.getConfiguration('certPath').update('pythonPath', python, vscode.ConfigurationTarget.Global);
   const extension = vscode.extensions.getExtension<CertPathApi>('cert-path.cert-path');
   if (!extension) throw new Error('Cert Path is not installed');
   const started = Date.now();
@@ -32,9 +33,15 @@ export async function run(): Promise<void> {
 
   const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds');
   if (!ref) throw new Error('bench exercise missing');
-  const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+  const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+    kind: 'exercise',
+    ref,
+  });
   const text = fs.readFileSync(uri.fsPath, 'utf8');
-  fs.writeFileSync(uri.fsPath, `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(ref, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`);
+  fs.writeFileSync(
+    uri.fsPath,
+    `${text.slice(0, text.indexOf('\n\n') + 2)}${concrete(ref, uri).solution}\n\n\n${text.slice(text.indexOf(CHECKS_MARKER))}`,
+  );
   const memory: Record<number, NodeJS.MemoryUsage> = {};
   for (let i = 1; i <= 100; i++) {
     const result = await vscode.commands.executeCommand<RunResult>(Commands.runChecks, uri);

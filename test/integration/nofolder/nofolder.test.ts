@@ -14,12 +14,18 @@ describe('Cert Path with no folder open', function () {
 
   it('generates into global storage and runs the checks there', async () => {
     const python = process.env.CERT_PATH_TEST_PYTHON;
-    if (python) await vscode.workspace.getConfiguration('certPath').update('pythonPath', python, vscode.ConfigurationTarget.Global);
+    if (python)
+      await vscode.workspace
+        .getConfiguration('certPath')
+        .update('pythonPath', python, vscode.ConfigurationTarget.Global);
     const api = await vscode.extensions.getExtension<CertPathApi>('cert-path.cert-path')!.activate();
     await api.firstTreeAnswerMs;
     assert.strictEqual(vscode.workspace.workspaceFolders, undefined);
     const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    });
     assert.ok(uri.fsPath.includes('cert-path'), uri.fsPath);
     assert.ok(uri.fsPath.endsWith(['practice', 'pcep', 'arithmetic', 'split-seconds.py'].join('/')), uri.fsPath);
     const text = fs.readFileSync(uri.fsPath, 'utf8');

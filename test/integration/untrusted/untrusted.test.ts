@@ -23,13 +23,22 @@ describe('Cert Path in an untrusted workspace', function () {
 
   it('generates a practice file but runs no checks, and records nothing', async () => {
     const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, { kind: 'exercise', ref });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.generatePracticeFile, {
+      kind: 'exercise',
+      ref,
+    });
     assert.ok(uri && fs.existsSync(uri.fsPath));
     const marker = `${uri.fsPath}.ran`;
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     // Code that would leave a trace if it ever ran.
-    const hostile = withLearnerCode(text, `open(${JSON.stringify(marker)}, "w").write("ran")\n\ndef split_seconds(total):\n    pass`);
-    assert.ok(hostile.includes(`open(${JSON.stringify(marker)}`) && hostile !== text, 'the practice file now holds code that leaves a trace');
+    const hostile = withLearnerCode(
+      text,
+      `open(${JSON.stringify(marker)}, "w").write("ran")\n\ndef split_seconds(total):\n    pass`,
+    );
+    assert.ok(
+      hostile.includes(`open(${JSON.stringify(marker)}`) && hostile !== text,
+      'the practice file now holds code that leaves a trace',
+    );
     fs.writeFileSync(uri.fsPath, hostile);
     const before = api.progress.current.exercises[ref.key]?.runs ?? 0;
     const result = await vscode.commands.executeCommand(Commands.runChecks, uri);
