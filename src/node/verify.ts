@@ -10,6 +10,7 @@ import { renderPracticeFile, practiceRelativePath } from '../core/practice/pract
 import { RunResult } from '../core/runner/results';
 import { instantiate } from '../core/syllabus/variants';
 import {
+  VariantKind,
   baseVariants,
   CodeVariant,
   judge,
@@ -22,6 +23,7 @@ import {
 } from '../core/verify/variants';
 import mutateSource from '../python/mutate.py';
 import { BatchJob, runBatch } from './runner/batch';
+import { DatabaseConfig } from './runner/run';
 
 /** How to verify. */
 export interface VerifyOptions {
@@ -33,6 +35,10 @@ export interface VerifyOptions {
   /** Draws (variant seeds) per exercise; seed 1 for exercises without params. */
   seeds(ref: ExerciseRef): number[];
   mutants: boolean;
+  /** Which of solution, starter and wrong solutions to run (all of them by default). */
+  kinds?: VariantKind[];
+  /** A MySQL/MariaDB server for the database exercises (SQLite otherwise). */
+  database?: DatabaseConfig;
   env?: NodeJS.ProcessEnv;
   /** Limit for the solution, starter and wrong solutions. */
   timeoutSeconds?: number;
@@ -100,11 +106,12 @@ function writeVariant(dir: string, ref: ExerciseRef, seed: number, variant: Code
   return file;
 }
 
-function jobFor(plan: Planned, file: string, timeoutSeconds: number): BatchJob {
+function jobFor(plan: Planned, folder: string, options: VerifyOptions, timeoutSeconds: number): BatchJob {
   const { exercise, params } = instantiate(plan.ref.exercise, plan.seed);
   // A mutant is killed by its first failing check; the others need not run.
   return {
-    file,
+    prepare: () => writeVariant(folder, plan.ref, plan.seed, plan.variant, options.runnerSource),
+    cleanup: () => fs.rmSync(folder, { recursive: true, force: true }),
     kind: exercise.kind,
     checks: exercise.checks,
     params,
@@ -112,6 +119,8 @@ function jobFor(plan: Planned, file: string, timeoutSeconds: number): BatchJob {
     requires: exercise.requires,
     timeoutSeconds,
     failFast: plan.variant.kind === 'mutant',
+    folder: !!exercise.files,
+    database: exercise.requires?.includes('database') ? options.database : undefined,
   };
 }
 
@@ -122,15 +131,12 @@ async function runPlans(
   label: string,
 ): Promise<RunResult[]> {
   const root = path.join(options.dir, label);
-  const jobs = plans.map((p, i) =>
-    jobFor(p, writeVariant(path.join(root, String(i)), p.ref, p.seed, p.variant, options.runnerSource), timeoutOf(p)),
-  );
+  const jobs = plans.map((p, i) => jobFor(p, path.join(root, String(i)), options, timeoutOf(p)));
   return runBatch(
     options.interpreter,
     options.runnerSource,
     jobs,
     options.workers,
-    path.join(root, 'batch'),
     options.env ?? {},
     options.signal,
     options.progress,
@@ -147,15 +153,16 @@ function emptyReport(ref: ExerciseRef): ExerciseVerification {
   };
 }
 
-/** Verifies every exercise; reports come back in the order of `refs`. */
-export async function verifyExercises(refs: ExerciseRef[], options: VerifyOptions): Promise<ExerciseVerification[]> {
-  const reports = new Map(refs.map((ref) => [ref.key, emptyReport(ref)]));
+type Reports = Map<string, ExerciseVerification>;
+
+/** Runs every draw's solution, starter and wrong solutions; returns each passing solution's slowest check time. */
+async function verifyBase(refs: ExerciseRef[], options: VerifyOptions, reports: Reports): Promise<Map<string, number>> {
   const base: Planned[] = refs.flatMap((ref) =>
-    options
-      .seeds(ref)
-      .flatMap((seed) =>
-        baseVariants(instantiate(ref.exercise, seed).exercise).map((variant) => ({ ref, seed, variant })),
-      ),
+    options.seeds(ref).flatMap((seed) =>
+      baseVariants(instantiate(ref.exercise, seed).exercise)
+        .filter((variant) => !options.kinds || options.kinds.includes(variant.kind))
+        .map((variant) => ({ ref, seed, variant })),
+    ),
   );
   const baseResults = await runPlans(base, options, () => options.timeoutSeconds ?? 30, 'base');
   // The slowest passing solution run of each exercise sets how long its mutants may take.
@@ -172,12 +179,15 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
       solutionMs.set(plan.ref.key, Math.max(solutionMs.get(plan.ref.key) ?? 0, ms));
     }
   });
-  if (!options.mutants) return refs.map((ref) => reports.get(ref.key)!);
+  return solutionMs;
+}
 
-  // Mutants only of exercises whose solution passed here: otherwise a "kill" would mean nothing.
-  const eligible = refs.filter(
-    (ref) => solutionMs.has(ref.key) && !reports.get(ref.key)!.problems.some((p) => p.startsWith('the solution')),
-  );
+/** Names of each exercise's mutants that ran, and of those a check rejected at some draw. */
+async function runMutants(
+  eligible: ExerciseRef[],
+  options: VerifyOptions,
+  solutionMs: Map<string, number>,
+): Promise<{ seen: Map<string, Set<string>>; killed: Map<string, Set<string>> }> {
   const requests = eligible.flatMap((ref) =>
     options.seeds(ref).map((seed) => ({ id: `${ref.key}@${seed}`, ref, seed })),
   );
@@ -195,19 +205,32 @@ export async function verifyExercises(refs: ExerciseRef[], options: VerifyOption
   const results = await runPlans(plans, options, limit, 'mutants');
   // A mutant (by name) is killed when a check rejects it at any draw: a branch taken only for some
   // drawn values is tested at the draws that take it.
-  const seenNames = new Map<string, Set<string>>();
-  const killedNames = new Map<string, Set<string>>();
+  const seen = new Map<string, Set<string>>();
+  const killed = new Map<string, Set<string>>();
   plans.forEach((plan, i) => {
     const verdict = judge(plan.variant, results[i]);
     if (verdict.status === 'skipped') return;
     const add = (map: Map<string, Set<string>>) =>
       map.set(plan.ref.key, (map.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
-    add(seenNames);
-    if (verdict.status === 'ok') add(killedNames);
+    add(seen);
+    if (verdict.status === 'ok') add(killed);
   });
+  return { seen, killed };
+}
+
+/** Verifies every exercise; reports come back in the order of `refs`. */
+export async function verifyExercises(refs: ExerciseRef[], options: VerifyOptions): Promise<ExerciseVerification[]> {
+  const reports: Reports = new Map(refs.map((ref) => [ref.key, emptyReport(ref)]));
+  const solutionMs = await verifyBase(refs, options, reports);
+  if (!options.mutants) return refs.map((ref) => reports.get(ref.key)!);
+  // Mutants only of exercises whose solution passed here: otherwise a "kill" would mean nothing.
+  const eligible = refs.filter(
+    (ref) => solutionMs.has(ref.key) && !reports.get(ref.key)!.problems.some((p) => p.startsWith('the solution')),
+  );
+  const { seen, killed: killedNames } = await runMutants(eligible, options, solutionMs);
   for (const ref of eligible) {
     const report = reports.get(ref.key)!;
-    const names = [...(seenNames.get(ref.key) ?? [])];
+    const names = [...(seen.get(ref.key) ?? [])];
     const killed = killedNames.get(ref.key) ?? new Set<string>();
     const survivors = names.filter((n) => !killed.has(n));
     const listed = new Set((ref.exercise.equivalentMutants ?? []).map((m) => m.mutant));

@@ -1,10 +1,14 @@
 # Cert Path check runner.
 #
-# One source serves two ways: the extension runs it as a script (job mode:
-# canonical checks in, one JSON record per check out through a private result
-# file), and every practice file embeds it so `python exercise.py` prints the
-# same checks as a readable report (standalone mode).
-# Runs on Python 3.8 and newer; keep the syntax to what 3.8 accepts.
+# One source serves two ways: the extension runs it under its supervisor (job
+# mode: canonical checks in, one signed JSON record per check out through a
+# channel learner code cannot forge), and every practice file embeds it so
+# `python exercise.py` prints the same checks as a readable report (standalone
+# mode). Runs on Python 3.8 and newer; keep the syntax to what 3.8 accepts.
+#
+# Parts: 1. what the harness relies on, captured before learner code runs;
+# 2. comparisons and the check API; 3. the learner's code; 4. databases and
+# requirements; 5. running checks; 6. job and standalone modes.
 import builtins
 import hashlib
 import hmac
@@ -16,13 +20,44 @@ import time
 import traceback
 import types
 
-MARKER = "# ====== Cert Path checks"
-_dumps = json.dumps  # captured now: learner code may rebind json.dumps later
+# ---- 1. What the harness relies on, captured before any learner code runs ---------------------
+# Learner code may rebind builtins or module functions (builtins.isinstance = ..., json.dumps = ...).
+# The harness keeps its own references (module globals win over builtins), check code sees the
+# builtins as they were, and the builtins module is put back before every check.
+_BUILTINS = dict(vars(builtins))
+abs, all, any, bool, callable, dict, enumerate = abs, all, any, bool, callable, dict, enumerate
+exec, compile, float, frozenset, getattr, hasattr = exec, compile, float, frozenset, getattr, hasattr
+id, int, isinstance, issubclass, iter, len, list = id, int, isinstance, issubclass, iter, len, list
+max, min, next, object, open, print, range, repr = max, min, next, object, open, print, range, repr
+round, set, setattr, sorted, str, sum, tuple, type, zip = round, set, setattr, sorted, str, sum, tuple, type, zip
+_dumps = json.dumps
 _sign = hmac.new
 _sha256 = hashlib.sha256
 _perf = time.perf_counter
+_StringIO = io.StringIO
+_abspath = os.path.abspath
+_dirname = os.path.dirname
+_format_list = traceback.format_list
+_format_exception_only = traceback.format_exception_only
+_exit = os._exit
+_write = os.write
+_RECURSION_LIMIT = sys.getrecursionlimit()
 _MISSING = object()
+
+MARKER = "# ====== Cert Path checks"
 _LIMIT = 2000
+# Exit code when the channel the records go through was closed or replaced by learner code.
+LOST_CHANNEL_EXIT = 86
+_memory_limit_mb = [0]
+
+
+def _restore_interpreter():
+    """Undo what learner code changed in the builtins module and the recursion limit."""
+    current = vars(builtins)
+    for name, value in _BUILTINS.items():
+        if current.get(name, _MISSING) is not value:
+            current[name] = value
+    sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
 class CheckFailed(AssertionError):
@@ -36,10 +71,17 @@ class CheckFailed(AssertionError):
         self.line = line
 
 
+def _visible(text):
+    """Control characters other than newline and tab shown as escapes, never sent raw."""
+    return "".join(c if c in "\n\t" or (ord(c) >= 32 and ord(c) != 127) else "\\x%02x" % ord(c) for c in text)
+
+
 def show(value):
-    """repr() cut to a readable length."""
-    text = value if isinstance(value, str) and getattr(value, "_raw", False) else repr(value)
-    return text if len(text) <= _LIMIT else text[:_LIMIT] + "... (%d more characters)" % (len(text) - _LIMIT)
+    """repr() cut to a readable length (outputs shown as they are, control characters escaped)."""
+    raw = isinstance(value, str) and getattr(value, "_raw", False)
+    text = str.__str__(value) if raw else repr(value)
+    text = text if len(text) <= _LIMIT else text[:_LIMIT] + "... (%d more characters)" % (len(text) - _LIMIT)
+    return _visible(text) if raw else text
 
 
 _SCALARS = (bool, int, float, complex, str, bytes, type(None))
@@ -183,7 +225,7 @@ class Learner(object):
                 raise EOFError("the program asked for more input than the check provides")
             return line.rstrip("\n")
 
-        env_builtins = dict(vars(builtins))
+        env_builtins = dict(_BUILTINS)
         env_builtins["input"] = scripted_input
         scope = {"__name__": "__main__", "__file__": self.path, "__builtins__": env_builtins}
         saved = sys.stdin, sys.stdout
@@ -211,11 +253,20 @@ class Learner(object):
                 return number
         return None
 
+    def _frames(self, error):
+        """(file name, line) of each traceback entry, walked without formatting (deep recursion stays fast)."""
+        tb = getattr(error, "__traceback__", None)
+        seen = 0
+        while tb is not None and seen < 2000000:
+            yield tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+            seen += 1
+
     def raised_in_learner_code(self, error):
         """Whether the error's traceback passes through the learner's files (this one or its folder's)."""
-        folder = os.path.dirname(self.path) + os.sep
-        for frame in traceback.extract_tb(error.__traceback__):
-            name = os.path.abspath(frame.filename)
+        folder = _dirname(self.path) + os.sep
+        for filename, _ in self._frames(error):
+            name = _abspath(filename)
             if name == self.path or name.startswith(folder):
                 return True
         return False
@@ -223,9 +274,9 @@ class Learner(object):
     def traceback_line(self, error):
         """Deepest line of the learner's file in the error's traceback."""
         found = None
-        for frame in traceback.extract_tb(error.__traceback__):
-            if os.path.abspath(frame.filename) == self.path:
-                found = frame.lineno
+        for filename, line in self._frames(error):
+            if filename == self.path or _abspath(filename) == self.path:
+                found = line
         return found
 
 
@@ -241,9 +292,34 @@ def capture(func, *args, **kwargs):
     return result, _Raw(out.getvalue())
 
 
+def _last_frames(error, keep=30):
+    """The traceback's last `keep` entries and the error, formatted without touching the other frames
+    (a million-frame recursion is formatted as fast as a short one)."""
+    last = []
+    tb = error.__traceback__
+    count = 0
+    while tb is not None:
+        last.append(tb)
+        if len(last) > keep:
+            last.pop(0)
+        tb = tb.tb_next
+        count += 1
+    frames = [traceback.FrameSummary(t.tb_frame.f_code.co_filename, t.tb_lineno, t.tb_frame.f_code.co_name) for t in last]
+    head = "Traceback (most recent call last):\n"
+    if count > keep:
+        head += "  ... %d earlier calls ...\n" % (count - keep)
+    text = head + "".join(_format_list(frames)) + "".join(_format_exception_only(type(error), error))
+    return text[-4000:]
+
+
 def _describe(error):
-    text = str(error)
-    return type(error).__name__ + (": " + text if text else "")
+    try:
+        text = str(error)
+    except Exception:
+        text = "(its message could not be read)"
+    if len(text) > _LIMIT:
+        text = text[:_LIMIT] + "... (%d more characters)" % (len(text) - _LIMIT)
+    return type(error).__name__ + (": " + _visible(text) if text else "")
 
 
 def load_problem(learner_path, kind, import_dir=None):
@@ -409,7 +485,9 @@ def db_dialect():
 def run_check(learner, check, params):
     """Run one check; return its record (status, message, expected, actual, line, durationMs)."""
     record = {"type": "check", "id": check["id"], "status": "pass", "message": ""}
+    _restore_interpreter()
     scope = {
+        "__builtins__": dict(_BUILTINS),
         "solution": _Solution(learner.module) if learner.module is not None else None,
         "params": params, "expect": expect, "expect_close": expect_close, "expect_true": expect_true,
         "expect_raises": expect_raises, "expect_output": expect_output, "capture": capture,
@@ -432,13 +510,16 @@ def run_check(learner, check, params):
     except BaseException as error:
         # KeyboardInterrupt and SystemExit from learner code are results here, not a reason to stop.
         record["status"] = "error"
-        if learner.raised_in_learner_code(error):
+        if isinstance(error, MemoryError) and _memory_limit_mb[0]:
+            record["message"] = ("Your code ran out of memory during this check: it tried to use more than the limit of "
+                                 "%d MB. Look for a list or string that keeps growing. %s" % (_memory_limit_mb[0], check["message"]))
+        elif learner.raised_in_learner_code(error):
             record["message"] = "Your code raised %s during this check. %s" % (_describe(error), check["message"])
         else:
             record["message"] = ("The check stopped with %s in its own code, not in yours: most often a value your code "
                                  "returned is not of the kind the task asks for. %s" % (_describe(error), check["message"]))
         record["line"] = learner.traceback_line(error)
-        record["traceback"] = "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:]
+        record["traceback"] = _last_frames(error)
     record["durationMs"] = round((_perf() - started) * 1000, 3)
     if not record.get("line") and record["status"] != "pass" and check.get("target"):
         record["line"] = learner.line_of(check["target"])
@@ -499,38 +580,41 @@ def run_all(learner_path, checks, kind="function", params=None, emit=None, min_p
     return records
 
 
-def job_main():
-    """Extension mode: read the job named in CERT_PATH_JOB, write records to its result file."""
-    job_path = os.environ.pop("CERT_PATH_JOB")
-    with open(job_path, "r", encoding="utf-8") as handle:
-        job = json.load(handle)
-    os.remove(job_path)  # learner code never sees the key or the result path
-    out = open(job["resultPath"], "w", encoding="utf-8")
-    key = job["key"].encode("ascii")
+def run_job(job, fd):
+    """Job mode (under the supervisor): run the job's checks, writing signed records to file descriptor fd."""
+    key = job.pop("key").encode("ascii")
     sequence = [0]
+    _memory_limit_mb[0] = job.get("memoryMB") or 0
+    channel = os.fstat(fd)
 
     def emit(record):
-        # Each line is "<HMAC-SHA256 of the JSON> <JSON>", numbered: the file can be found and read
-        # by learner code, but a record cannot be forged, replayed or reordered without the key.
+        # Each line is "<HMAC-SHA256 of the JSON> <JSON>", numbered: learner code can write to the
+        # channel, but a record cannot be forged, replayed or reordered without the key.
         record["seq"] = sequence[0]
         sequence[0] += 1
         line = _dumps(record, sort_keys=True)
-        out.write(_sign(key, line.encode("utf-8"), _sha256).hexdigest() + " " + line + "\n")
-        out.flush()
+        data = (_sign(key, line.encode("utf-8"), _sha256).hexdigest() + " " + line + "\n").encode("utf-8")
+        try:
+            now = os.fstat(fd)
+            if (now.st_ino, now.st_dev) != (channel.st_ino, channel.st_dev):
+                _exit(LOST_CHANNEL_EXIT)  # the descriptor now leads somewhere else
+            while data:
+                data = data[_write(fd, data):]
+        except OSError:
+            _exit(LOST_CHANNEL_EXIT)  # learner code closed or replaced the channel
 
     version = "%d.%d.%d" % tuple(sys.version_info[:3])
     emit({"type": "start", "python": version, "executable": sys.executable})
     run_all(job["file"], job["checks"], job.get("kind", "function"), job.get("params"), emit, job.get("minPython"),
-            job.get("requires"), job.get("database"), os.path.dirname(job["resultPath"]), job.get("failFast", False))
+            job.get("requires"), job.get("database"), job.get("importDir"), job.get("failFast", False))
     emit({"type": "end"})
-    out.close()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except Exception:
             pass
     # Leftover non-daemon threads in learner code must not keep the run alive.
-    os._exit(0)
+    _exit(0)
 
 
 def standalone_main(checks, learner_path, kind="function", params=None, min_python=None, requires=None):

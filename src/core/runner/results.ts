@@ -64,6 +64,8 @@ export interface Termination {
   memoryLimitMB?: number;
   /** More result data arrived than a run can produce; the rest was dropped unread. */
   overflow?: boolean;
+  /** Why the runner gave no report at all (it died, or missed its deadline). */
+  lost?: string;
 }
 
 const STATUSES: CheckStatus[] = ['pass', 'fail', 'error', 'skipped'];
@@ -216,6 +218,7 @@ function endProblem(records: Records, end: Termination): RunProblem {
 /** The problem of the run as a whole, if any. */
 function runProblem(records: Records, end: Termination): RunProblem | undefined {
   if (end.cancelled) return { kind: 'cancelled', message: 'The run was cancelled.' };
+  if (end.lost) return { kind: 'crash', message: end.lost };
   if (end.memoryExceeded) {
     return {
       kind: 'memory',
@@ -230,14 +233,15 @@ function runProblem(records: Records, end: Termination): RunProblem | undefined 
       setting: 'checkTimeoutSeconds',
     };
   }
-  if (records.loadProblem) return records.loadProblem;
-  if (!records.sawEnd) return endProblem(records, end);
-  if (end.overflow)
+  if (end.overflow) {
     return {
       kind: 'protocol',
       message:
-        'The run reported more than the checks can produce (the result channel was flooded, perhaps by the code under test), so it cannot be trusted.',
+        'The run sent more result data than the checks can produce (the result channel was flooded, perhaps by the code under test), so it was stopped and cannot be trusted.',
     };
+  }
+  if (records.loadProblem) return records.loadProblem;
+  if (!records.sawEnd) return endProblem(records, end);
   return undefined;
 }
 

@@ -90,7 +90,7 @@ export interface Spawned {
 export function runProcess(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal; stdin?: string },
 ): Promise<Spawned> {
   return new Promise((resolve) => {
     const out: Spawned = {
@@ -106,7 +106,8 @@ export function runProcess(
       child = spawn(command, args, {
         cwd: options.cwd,
         env: options.env,
-        stdio: ['ignore', 'pipe', 'pipe'], // no stdin: input() meets end-of-file instead of waiting forever
+        // No stdin unless given: input() meets end-of-file instead of waiting forever.
+        stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         detached: process.platform !== 'win32', // own process group, killed as a whole
         windowsHide: true,
       });
@@ -133,6 +134,10 @@ export function runProcess(
     };
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort);
+    if (options.stdin !== undefined) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.stdin);
+    }
     child.stdout?.on('data', (d: Buffer) => out.stdout.add(d));
     child.stderr?.on('data', (d: Buffer) => out.stderr.add(d));
     child.on('error', (error) => {

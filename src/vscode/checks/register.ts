@@ -62,6 +62,8 @@ export function registerChecks(deps: ChecksDeps): {
       editor.document.languageId === 'python' &&
       !!practice.exerciseFor(editor.document.uri, editor.document.getText());
     void vscode.commands.executeCommand('setContext', ContextKeys.activeIsPracticeFile, isPractice);
+    // A practice file in view: have a runner ready before the learner presses Run.
+    if (isPractice && editor) void checks.prewarm(editor.document.uri);
   };
   context.subscriptions.push(
     checks,
@@ -76,6 +78,7 @@ export function registerChecks(deps: ChecksDeps): {
       if (ref) void tests.add(ref, practice.mainFile(ref, uri));
     }),
     deleted.onDidDelete((uri) => tests.remove(uri)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => updateActiveFileContext()),
     // Another practice folder holds other files: find them again.
     config.onChange(['practiceFolder'], () => void tests.discover()),
     watch.watch({

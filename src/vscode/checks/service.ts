@@ -5,7 +5,8 @@ import { withSetting } from '../../core/config';
 import { ExerciseRef } from '../../core/syllabus/model';
 import { recordRun } from '../../core/progress/progress';
 import { RunResult, summarize } from '../../core/runner/results';
-import { DatabaseConfig, RunReport, runChecks } from '../../node/runner/run';
+import { DatabaseConfig, executableOf, RunReport, runChecks } from '../../node/runner/run';
+import { WarmPool } from '../../node/runner/warm';
 import { MYSQL_PASSWORD_SECRET } from '../../ids';
 import { Configuration } from '../config';
 import { InterpreterService } from '../interpreter/service';
@@ -27,6 +28,9 @@ export const UNTRUSTED_MESSAGE =
 /** Runs checks and records their outcome. */
 export class CheckService implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
+  /** A fresh, warm runner process per interpreter, ready before the learner presses Run. */
+  readonly warm: WarmPool;
+  private readonly subscriptions: vscode.Disposable[];
   private readonly finished = new vscode.EventEmitter<{ ref: ExerciseRef; uri: vscode.Uri; report: RunReport }>();
   /** Fires when a run has ended and progress is recorded. */
   readonly onDidFinish = this.finished.event;
@@ -39,7 +43,21 @@ export class CheckService implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
     private readonly runnerSource: string,
     private readonly secrets: vscode.SecretStorage,
-  ) {}
+  ) {
+    this.warm = new WarmPool(runnerSource);
+    // Another interpreter, or settings that change how runs start: the spares are stale.
+    this.subscriptions = [
+      interpreters.onDidInvalidate(() => this.warm.clear()),
+      config.onChange(['pythonPath', 'memoryLimitMB'], () => this.warm.clear()),
+    ];
+  }
+
+  /** Starts a warm runner for the file's interpreter, so its first run starts at once. Only in a trusted workspace. */
+  async prewarm(file: vscode.Uri): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    const found = await this.interpreters.resolve(file);
+    if (found.interpreter && vscode.workspace.isTrusted) this.warm.prepare(executableOf(found.interpreter));
+  }
 
   /** The configured MySQL/MariaDB server, if the learner set one up; database exercises use SQLite otherwise. */
   private async database(resource: vscode.Uri): Promise<DatabaseConfig | undefined> {
@@ -72,19 +90,24 @@ export class CheckService implements vscode.Disposable {
     const cancel = token?.onCancellationRequested(() => controller.abort());
     const settings = this.config.get(file);
     try {
-      const report = await runChecks({
-        interpreter: found.interpreter,
-        file: file.fsPath,
-        kind: ref.exercise.kind,
-        checks: variant.exercise.checks,
-        params: variant.params,
-        minPython: ref.exercise.minPython,
-        requires: ref.exercise.requires,
-        database: ref.exercise.requires?.includes('database') ? await this.database(file) : undefined,
-        timeoutSeconds: settings.checkTimeoutSeconds,
-        runnerSource: this.runnerSource,
-        signal: controller.signal,
-      });
+      const report = await runChecks(
+        {
+          interpreter: found.interpreter,
+          file: file.fsPath,
+          kind: ref.exercise.kind,
+          checks: variant.exercise.checks,
+          params: variant.params,
+          minPython: ref.exercise.minPython,
+          requires: ref.exercise.requires,
+          database: ref.exercise.requires?.includes('database') ? await this.database(file) : undefined,
+          timeoutSeconds: settings.checkTimeoutSeconds,
+          memoryLimitMB: settings.memoryLimitMB,
+          snapshot: ref.exercise.files ? 'folder' : 'file',
+          runnerSource: this.runnerSource,
+          signal: controller.signal,
+        },
+        this.warm,
+      );
       const problem = report.result.problem;
       if (problem) problem.message = withSetting(problem.message, problem.setting);
       if (problem?.kind === 'crash' && !report.result.python) this.interpreters.invalidate();
@@ -121,6 +144,8 @@ export class CheckService implements vscode.Disposable {
 
   dispose(): void {
     for (const c of this.running.values()) c.abort();
+    for (const s of this.subscriptions) s.dispose();
+    this.warm.dispose();
     this.finished.dispose();
   }
 }
