@@ -13,6 +13,7 @@ import { loadSyllabus } from '../../src/core/syllabus/loader';
 import runnerSource from '../../src/python/checklib.py';
 import { pool, shippedSyllabus, writeVariant } from '../content/helpers';
 import { runBatch } from '../../src/node/runner/batch';
+import { WarmPool } from '../../src/node/runner/warm';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const REPEAT = Number(process.env.CERT_PATH_BENCH_REPEAT) || 30;
@@ -97,21 +98,35 @@ async function roundTrip(dir: string) {
     'from learner import double\n\n\ndef test_one():\n    assert double(1) == 2\n\n\ndef test_two():\n    assert double(21) == 42\n\n\ndef test_neg():\n    assert double(-3) == -6\n',
   );
   let learnerMs = 0;
-  const runner = await repeat(REPEAT, async () => {
+  const request = {
+    interpreter,
+    file,
+    kind: 'function' as const,
+    checks: ref.exercise.checks,
+    timeoutSeconds: 30,
+    runnerSource,
+  };
+  const timed = async (source?: WarmPool) => {
     const started = process.hrtime.bigint();
-    const report = await runChecks({
-      interpreter,
-      file,
-      kind: 'function',
-      checks: ref.exercise.checks,
-      timeoutSeconds: 30,
-      runnerSource,
-    });
+    const report = await runChecks(request, source);
     if (report.result.outcome !== 'passed')
       throw new Error(`bench exercise did not pass: ${JSON.stringify(report.result)}`);
     learnerMs = report.result.checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
     return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  // Warm: a runner process is ready before the learner presses Run (as in the extension).
+  const pool = new WarmPool(runnerSource);
+  const runner = await repeat(REPEAT, async () => {
+    pool.prepare(python);
+    await pool.whenReady(python);
+    return timed(pool);
   });
+  pool.dispose();
+  // Cold: nothing started yet (the first run after VS Code starts, or after an idle stop).
+  const cold = await repeat(REPEAT, () => timed());
+  // The interpreter as a learner's PATH finds it (with pyenv, a shell shim); runs never start it.
+  const onPath = process.env.CERT_PATH_PYTHON || 'python3';
+  const shim = await repeat(REPEAT, () => timeProcess(onPath, ['-c', 'pass'], dir));
   const bare = await repeat(REPEAT, () => timeProcess(python, ['-c', 'pass'], dir));
   const direct = await repeat(REPEAT, () => timeProcess(python, [file], dir));
   const unittest = await repeat(REPEAT, () =>
@@ -126,7 +141,7 @@ async function roundTrip(dir: string) {
   } catch {
     pytest = undefined; // pytest is not installed for this interpreter
   }
-  return { runner, bare, direct, unittest, pytest, learnerMs };
+  return { runner, cold, shim, onPath, bare, direct, unittest, pytest, learnerMs };
 }
 
 /** Whole bank through warm interpreters, one per core (batch.ts): what a bank verification costs. */
@@ -155,7 +170,6 @@ async function wholeBankBatch(dir: string) {
     runnerSource,
     jobs.map((j) => j.job),
     os.cpus().length,
-    path.join(dir, 'batch'),
   );
   let wrong = 0;
   let skipped = 0;
@@ -244,16 +258,29 @@ async function main() {
   fs.mkdirSync(path.join(dir, 'bank-runner'));
   const perRun = await wholeBank(path.join(dir, 'bank-runner'));
   const bundle = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  const loader = fs.statSync(path.join(ROOT, 'dist', 'loader.js')).size;
   const packaged = vsix();
   const vs = await inVsCode();
-  const target = rt.bare * 1.5 + rt.learnerMs;
+  const target = rt.direct * 1.1;
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   const rows: [string, string, string, string][] = [
     [
-      'Check round trip (3 checks, extension runner)',
+      'Check round trip (3 checks, warm runner ready before Run)',
       f(rt.runner),
-      `${(rt.runner / rt.bare).toFixed(2)}× bare start`,
-      `≤ 1.5× bare + learner time = ${f(target)}: ${rt.runner <= target ? 'met' : 'missed'}`,
+      `${(rt.runner / rt.bare).toFixed(2)}× bare start (learner code ${f(rt.learnerMs)})`,
+      `≤ 0.5× bare start: ${rt.runner <= rt.bare * 0.5 ? 'met' : 'missed'}`,
+    ],
+    [
+      'First check run, cold (the runner starts with the run)',
+      f(rt.cold),
+      `${(rt.cold / rt.bare).toFixed(2)}× bare start`,
+      `no slower than \`python file.py\` below (one interpreter running the file and its checks, as every run did before the warm runner) + 10 % = ${f(target)}: ${rt.cold <= target ? 'met' : 'missed'}`,
+    ],
+    [
+      `The interpreter as PATH finds it (\`${rt.onPath} -c pass\`)`,
+      f(rt.shim),
+      `${(rt.shim / rt.bare).toFixed(2)}× the real executable`,
+      'runs start the executable the probe reports, never this',
     ],
     ['Bare interpreter start (`python -c pass`)', f(rt.bare), '1.00×', ''],
     [
@@ -279,8 +306,14 @@ async function main() {
     [
       'Activation → first tree answer with the full syllabus',
       f(vs.activationMs),
-      `extension.activate() as called by the host, incl. loading the bundle: ${f(vs.activateCallMs)}`,
+      '',
       `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`,
+    ],
+    [
+      'activate() as called by the host, including bundle load',
+      f(vs.activateCallMs),
+      '',
+      `≤ 40 ms: ${vs.activateCallMs <= 40 ? 'met' : 'missed'}`,
     ],
     [
       `Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores, a warm interpreter per core (fork per run)`,
@@ -294,7 +327,12 @@ async function main() {
       `${((perRun.seconds * 1000) / (perRun.exercises * 2)).toFixed(0)} ms per run`,
       `${perRun.wrong ? `${perRun.wrong} wrong!` : 'same verdicts'}`,
     ],
-    ['dist/extension.js (production)', kb(bundle), '', `≤ 400 KB: ${bundle <= 400 * 1024 ? 'met' : 'missed'}`],
+    [
+      'dist/extension.js (production)',
+      kb(bundle),
+      `dist/loader.js (YAML and schemas, loaded only to read YAML): ${kb(loader)}`,
+      `≤ 250 KB: ${bundle <= 250 * 1024 ? 'met' : 'missed'}`,
+    ],
     [
       'Packaged VSIX',
       packaged.bytes ? `${kb(packaged.bytes)} (${packaged.files} files)` : (packaged.note ?? ''),

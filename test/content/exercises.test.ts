@@ -1,18 +1,31 @@
-// Every exercise with real Pythons and the same runner the extension uses: on each interpreter of
-// the matrix (3.8 … 3.13), the reference solution passes every check and the starter fails at least
-// one; every parametrized exercise is also verified over 20 draws (on the default Python where it has
-// what the exercise needs). `python file.py` agrees on the default Python.
+// Every exercise with real Pythons and the same runner the extension uses (warm supervisors, a fork
+// per run): on each interpreter of the matrix (3.8 … 3.13) the reference solution passes every check,
+// the starter fails at least one, and every authored wrong solution fails with a message that shows
+// the expected and the actual value. Parametrized exercises are verified over 20 draws (solution and
+// starter) and 2 draws (wrong solutions) on the default Python, where it has what they need. Database
+// exercises run against MariaDB too, and `python file.py` agrees with the runner on the default Python.
 import * as assert from 'assert';
 import { execFile, execFileSync } from 'child_process';
 import * as os from 'os';
-import { Candidate } from '../../src/core/interpreter/interpreter';
+import * as path from 'path';
+import { Candidate, supported } from '../../src/core/interpreter/interpreter';
 import { allExercises, Exercise, ExerciseRef } from '../../src/core/syllabus/model';
-import { DatabaseConfig, runChecks } from '../../src/node/runner/run';
-import { matrixPythons, pool, runnerSource, shippedSyllabus, tempDir, testPython, writeVariant } from './helpers';
+import { DatabaseConfig } from '../../src/node/runner/run';
+import { verifyExercises } from '../../src/node/verify';
+import { CONTENT_ENV } from './contentCheck';
+import {
+  matrixPythons,
+  pythonVersion,
+  runnerSource,
+  shippedSyllabus,
+  tempDir,
+  testPython,
+  writeVariant,
+} from './helpers';
 
 const DRAWS = Number(process.env.CERT_PATH_DRAWS) || 20;
-/** Multiprocessing exercises must work under "spawn" (the macOS and Windows default), so test with it. */
-const ENV = { CERT_PATH_MP_START: 'spawn' };
+/** Draws of each wrong solution of a parametrized exercise on the default interpreter. */
+const WRONG_DRAWS = 2;
 
 /** $CERT_PATH_MYSQL ("host=…;port=…;user=…;password=…;database=…"): a server for the database exercises. */
 function mysqlFromEnv(): DatabaseConfig | undefined {
@@ -49,25 +62,41 @@ function standalone(python: string, file: string, input: string): Promise<number
   });
 }
 
-const found = new Map<string, boolean>();
-/** Whether an interpreter can meet one of an exercise's requirements (a display is assumed under $DISPLAY). */
-function has(python: string, need: string): boolean {
-  if (need === 'database') return true;
-  if (need === 'display') return !!process.env.DISPLAY || process.platform !== 'linux';
-  const key = `${python} ${need}`;
-  if (!found.has(key)) {
-    try {
-      execFileSync(
-        python,
-        ['-c', `import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(need)}) else 1)`],
-        { stdio: 'ignore' },
-      );
-      found.set(key, true);
-    } catch {
-      found.set(key, false);
-    }
-  }
-  return found.get(key)!;
+/** Verifies `refs` on one interpreter: `draws` of solution and starter, `wrongDraws` of the wrong solutions. */
+async function verifyOn(
+  python: Candidate,
+  refs: ExerciseRef[],
+  draws: (ref: ExerciseRef) => number,
+  wrongDraws: (ref: ExerciseRef) => number,
+  database?: DatabaseConfig,
+) {
+  const common = {
+    interpreter: python,
+    runnerSource,
+    dir: tempDir('cert-path-content-'),
+    workers: os.cpus().length,
+    mutants: false,
+    env: CONTENT_ENV,
+    database,
+  };
+  const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  const [main, wrong] = [
+    await verifyExercises(refs, {
+      ...common,
+      kinds: ['solution', 'starter'],
+      seeds: (ref) => seeds(ref.exercise.params ? draws(ref) : 1),
+    }),
+    await verifyExercises(refs, {
+      ...common,
+      kinds: ['wrong'],
+      seeds: (ref) => seeds(ref.exercise.params ? wrongDraws(ref) : 1),
+    }),
+  ];
+  return refs.map((ref, i) => ({
+    ref,
+    problems: [...main[i].problems, ...wrong[i].problems],
+    skipped: [...main[i].skipped, ...wrong[i].skipped],
+  }));
 }
 
 function older(version: string, minPython?: string): boolean {
@@ -77,133 +106,76 @@ function older(version: string, minPython?: string): boolean {
   return a < c || (a === c && b < d);
 }
 
-interface Job {
-  python: Candidate;
-  version: string;
-  ref: ExerciseRef;
-  seed: number;
-  standalone: boolean;
-  database?: DatabaseConfig;
-}
-
 describe('exercise content on every interpreter', function () {
   this.timeout(3600000);
   const refs = allExercises(shippedSyllabus());
   const pythons = matrixPythons();
-  const defaultVersion = execFileSync(
-    testPython().command,
-    ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'],
-    { encoding: 'utf8' },
-  ).trim();
-  const problems = new Map<string, string[]>(); // exercise key → what went wrong, per interpreter and draw
+  const defaultVersion = pythonVersion(testPython());
+  const problems = new Map<string, string[]>(); // exercise key → what went wrong, per interpreter
   const skipped = new Map<string, string>(); // `${key}@${version}` → why the machine could not run it
   const verified = new Set<string>(); // exercise keys verified on at least one interpreter
   const mysql = mysqlFromEnv();
   const mysqlPython = process.env.CERT_PATH_MYSQL_PYTHON || '/usr/bin/python3';
-  let mysqlRuns = 0;
 
   before(async () => {
-    const dir = tempDir('cert-path-content-');
-    const jobs: Job[] = [];
-    // Every exercise runs on every interpreter (draw 1); the 20 draws of a parametrized exercise run
-    // on the first interpreter that has what it needs — the default one where it can.
-    const ordered = [...pythons].sort(
-      (a, b) => Number(b.version === defaultVersion) - Number(a.version === defaultVersion),
-    );
-    for (const ref of refs) {
-      const drawsOn = ref.exercise.params
-        ? ordered.find((p) => (ref.exercise.requires ?? []).every((need) => has(p.candidate.command, need)))
-        : undefined;
-      for (const { candidate, version } of pythons) {
-        const draws = drawsOn?.version === version ? DRAWS : 1;
-        for (let seed = 1; seed <= draws; seed++)
-          jobs.push({ python: candidate, version, ref, seed, standalone: version === defaultVersion && seed === 1 });
+    const started = Date.now();
+    for (const { candidate, version } of pythons) {
+      const isDefault = version === defaultVersion;
+      // Exercises for newer Pythons get the needs-newer-Python message on older ones (checked below).
+      const reports = await verifyOn(
+        candidate,
+        refs,
+        () => (isDefault ? DRAWS : 1),
+        () => (isDefault ? WRONG_DRAWS : 1),
+      );
+      for (const r of reports) {
+        const key = `${r.ref.key}@${version}`;
+        if (r.skipped.length) skipped.set(key, r.skipped.join(', '));
+        if (older(version, r.ref.exercise.minPython)) {
+          // The runner must answer with the needs-newer-Python message instead of running anything.
+          const unexpected = r.problems.filter((p) => !/needs Python \d\.\d+ or newer/.test(p));
+          if (unexpected.length || !r.problems.length)
+            problems.set(key, unexpected.length ? unexpected : ['should get the needs-newer-Python message']);
+          continue;
+        }
+        if (r.problems.length) problems.set(key, r.problems);
+        else if (!r.skipped.length) verified.add(r.ref.key);
       }
     }
     if (mysql) {
       // Every database exercise again, against the real server, with the interpreter that has PyMySQL.
-      const version = execFileSync(mysqlPython, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
-        encoding: 'utf8',
-      }).trim();
-      for (const ref of refs.filter((r) => r.exercise.requires?.includes('database'))) {
-        jobs.push({
-          python: { command: mysqlPython, args: [], source: 'path' },
-          version: `${version} + MySQL`,
-          ref,
-          seed: 1,
-          standalone: false,
-          database: mysql,
-        });
-        mysqlRuns++;
+      const dbRefs = refs.filter((r) => r.exercise.requires?.includes('database'));
+      const version = `${pythonVersion({ command: mysqlPython, args: [], source: 'path' })} + MySQL`;
+      const reports = await verifyOn(
+        { command: mysqlPython, args: [], source: 'path' },
+        dbRefs,
+        () => 1,
+        () => 1,
+        mysql,
+      );
+      for (const r of reports) {
+        if (r.skipped.length)
+          problems.set(`${r.ref.key}@${version}`, [`skipped against MySQL: ${r.skipped.join(', ')}`]);
+        else if (r.problems.length) problems.set(`${r.ref.key}@${version}`, r.problems);
       }
     }
-    const started = Date.now();
-    let n = 0;
-    await pool(jobs, os.cpus().length, async (job) => {
-      const where = `${dir}/${n++}`;
-      const wrong: string[] = [];
+    // `python file.py` with the solution passes and with the starter fails, on the default interpreter.
+    const python = testPython().command;
+    const dir = tempDir('cert-path-standalone-');
+    for (const ref of refs.filter((r) => !skipped.has(`${r.key}@${defaultVersion}`))) {
       for (const which of ['solution', 'starter'] as const) {
-        const { file, exercise, params } = writeVariant(`${where}/${which}`, job.ref, job.seed, which);
-        const report = await runChecks({
-          interpreter: job.python,
-          file,
-          kind: exercise.kind,
-          checks: exercise.checks,
-          params,
-          minPython: exercise.minPython,
-          requires: exercise.requires,
-          database: job.database,
-          timeoutSeconds: 30,
-          runnerSource,
-          env: ENV,
-        });
-        const r = report.result;
-        if (r.outcome === 'skipped') {
-          if (job.database) wrong.push(`${which} against MySQL was skipped: ${r.problem?.message}`);
-          else skipped.set(`${job.ref.key}@${job.version}`, r.problem?.requirement ?? '?');
-          continue;
-        }
-        if (which === 'solution' && r.outcome === 'passed') verified.add(job.ref.key);
-        if (older(job.version, exercise.minPython)) {
-          if (r.problem?.kind !== 'version')
-            wrong.push(`${which} on ${job.version} should get the needs-newer-Python message, got ${r.outcome}`);
-          continue;
-        }
-        const bad = r.checks
-          .filter((c) => c.status !== 'pass')
-          .map((c) => `${c.id}: ${c.status} ${c.message.split('\n').join(' | ')}`)
-          .join('; ');
-        if (which === 'solution' && r.outcome !== 'passed')
-          wrong.push(
-            `solution on Python ${job.version}, draw ${job.seed}: ${r.outcome}${r.problem ? ` (${r.problem.message})` : ''} ${bad}`,
-          );
-        if (which === 'starter' && r.outcome === 'passed')
-          wrong.push(`starter on Python ${job.version}, draw ${job.seed} passes every check`);
-        if (job.standalone && !skipped.has(`${job.ref.key}@${job.version}`)) {
-          const code = await standalone(job.python.command, file, sampleInput(job.python.command, exercise));
-          if (code !== (which === 'solution' ? 0 : 1)) wrong.push(`python file.py with the ${which} exited ${code}`);
-        }
+        const { file, exercise } = writeVariant(path.join(dir, which), ref, 1, which);
+        const code = await standalone(python, file, sampleInput(python, exercise));
+        if (code !== (which === 'solution' ? 0 : 1))
+          problems.set(`${ref.key}@standalone`, [
+            ...(problems.get(`${ref.key}@standalone`) ?? []),
+            `python file.py with the ${which} exited ${code}`,
+          ]);
       }
-      if (wrong.length)
-        problems.set(`${job.ref.key}@${job.version}`, [
-          ...(problems.get(`${job.ref.key}@${job.version}`) ?? []),
-          ...wrong,
-        ]);
-    });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const perCert = new Map<string, { topics: Set<string>; exercises: number; variants: number }>();
-    for (const ref of refs) {
-      const c = perCert.get(ref.cert.shortTitle) ?? { topics: new Set<string>(), exercises: 0, variants: 0 };
-      c.topics.add(ref.topic.id);
-      c.exercises++;
-      if (ref.exercise.params) c.variants++;
-      perCert.set(ref.cert.shortTitle, c);
     }
     console.log(
-      `      ${jobs.length} draws × (solution, starter) = ${jobs.length * 2} runs in ${seconds} s; ${DRAWS} draws of each parametrized exercise on one interpreter, one on the others${mysql ? `; ${mysqlRuns} database exercises also against MySQL at ${mysql.host}:${mysql.port} with ${mysqlPython}` : ''}`,
+      `      ${refs.length} exercises on ${pythons.length} interpreters (${DRAWS} draws of parametrized solutions and starters, ${WRONG_DRAWS} of wrong solutions, on ${defaultVersion}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    for (const [cert, c] of perCert)
-      console.log(`      ${cert}: ${c.topics.size} topics, ${c.exercises} exercises, ${c.variants} parametrized`);
     console.log('      interpreter     exercises passed   failed  skipped (needs)');
     for (const { version } of pythons) {
       const failed = refs.filter((r) => problems.has(`${r.key}@${version}`)).length;
@@ -213,24 +185,22 @@ describe('exercise content on every interpreter', function () {
         `      Python ${version.padEnd(9)} ${String(refs.length - failed - skips.length).padStart(16)} ${String(failed).padStart(8)} ${String(skips.length).padStart(8)}${needs ? ` (${needs})` : ''}`,
       );
     }
-    if (mysql) {
-      const failed = refs.filter((r) =>
-        [...problems.keys()].some((k) => k.startsWith(`${r.key}@`) && k.endsWith('+ MySQL')),
-      ).length;
-      console.log(
-        `      MySQL (${mysqlPython})   ${String(mysqlRuns - failed).padStart(10)} ${String(failed).padStart(8)}`,
-      );
-    }
   });
 
   it('has exercises and interpreters to verify', () => {
     assert.ok(refs.length > 0);
-    assert.ok(pythons.length > 0, 'no Python 3.8+ found');
+    assert.ok(
+      pythons.length > 0 &&
+        pythons.every((p) => supported(p.version.split('.').map(Number) as [number, number, number])),
+      'Python 3.8+ found',
+    );
   });
 
   for (const ref of refs) {
-    it(`${ref.key}: solution passes, starter fails on every interpreter${ref.exercise.params ? `, and over ${DRAWS} draws` : ''}`, () => {
-      const found = [...problems.entries()].filter(([k]) => k.startsWith(`${ref.key}@`)).flatMap(([, v]) => v);
+    it(`${ref.key}: solution passes, starter and ${ref.exercise.wrong?.length ?? 0} wrong solutions fail, on every interpreter${ref.exercise.params ? `, over ${DRAWS} draws` : ''}`, () => {
+      const found = [...problems.entries()]
+        .filter(([k]) => k.startsWith(`${ref.key}@`))
+        .flatMap(([k, v]) => v.map((p) => `${k.slice(ref.key.length + 1)}: ${p}`));
       assert.deepStrictEqual(found, []);
       assert.ok(verified.has(ref.key), 'verified on at least one interpreter (not skipped everywhere)');
     });

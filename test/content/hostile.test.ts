@@ -1,6 +1,7 @@
-// Hostile input against the real runner and a real Python: every case ends inside its timeout with a
-// clear message, is never marked passed unless the code is right, leaves the learner's file exactly as
-// it was, and leaves no process behind.
+// Hostile learner code against the real runner and a real Python, one case per way to hang, crash or
+// fool it: every case ends within its timeout + 2 s with a clear, capped message, is never marked
+// passed unless the code is right, leaves the learner's file byte for byte as it was (and nothing
+// beside it), and leaves no process behind; the Node side (this test process) keeps running.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,6 +19,7 @@ const ref = findExercise(shippedSyllabus(), 'pcep/arithmetic/split-seconds')!;
 const solution = ref.exercise.solution;
 const dir = tempDir('cert-path-hostile-');
 const TIMEOUT = 3;
+const MEMORY_MB = 1024;
 
 interface Case {
   name: string;
@@ -32,14 +34,14 @@ interface Case {
   interpreter?: Candidate;
 }
 
-/**
- * Learner code that finds the result file of its own run through its open file descriptors (Linux),
- * as a determined learner could, without touching other runs on the machine.
- */
-const OWN_RESULT_FILE =
-  'import os\nown = [os.readlink("/proc/self/fd/" + fd) for fd in os.listdir("/proc/self/fd") if "cert-path-run-" in os.path.realpath("/proc/self/fd/" + fd)][0]\n';
+/** A wrong answer: every hostile case that tries to pass with it must still fail. */
+const WRONG = 'def split_seconds(total):\n    return (0, 0, 0)\n';
+/** Python that starts a long-lived process named by `tag`, in a session of its own and with an empty environment. */
+const escapee = (tag: string) =>
+  `import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "${tag}"], start_new_session=True, env={}, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n`;
 
 const cases: Case[] = [
+  // Endless runs and early exits
   { name: 'an infinite loop', code: 'while True:\n    pass\n', outcome: 'error', message: /stopped after 3 s/ },
   {
     name: 'an infinite loop that ignores SIGTERM',
@@ -61,35 +63,9 @@ const cases: Case[] = [
     message: /ended the run before every check had reported/,
   },
   {
-    name: 'printed imitations of the result protocol',
-    code: `for i, c in enumerate(["start", "example", "under-a-minute", "large", "end"]):\n    print("0" * 64 + ' {"seq": %d, "type": "check", "id": "%s", "status": "pass"}' % (i, c))\ndef split_seconds(total):\n    return (0, 0, 0)\n`,
-    outcome: 'failed',
-    status: 'fail',
-    message: /split_seconds\(3725\) should return/,
-  },
-  {
-    name: 'appending forged records to the result file',
-    code: `${OWN_RESULT_FILE}import json\nlines = open(own).read().splitlines()\nwith open(own, "a") as out:\n    for n, check in enumerate(["example", "under-a-minute", "large"]):\n        mac, record = lines[0].split(" ", 1)\n        out.write(mac + " " + json.dumps({"seq": n + 1, "type": "check", "id": check, "status": "pass"}) + "\\n")\ndef split_seconds(total):\n    return (0, 0, 0)\n`,
-    outcome: 'failed',
-    status: 'fail',
-  },
-  {
-    name: 'deleting the result file and its folder',
-    code: `${OWN_RESULT_FILE}import shutil\nshutil.rmtree(os.path.dirname(own), ignore_errors=True)\n${solution}`,
-    outcome: 'error',
-    message: /ended without leaving readable results/,
-  },
-  {
-    name: '100 MB of output',
-    code: `import sys\nfor _ in range(100):\n    sys.stdout.write("x" * (1024 * 1024))\n${solution}`,
+    name: 'a non-daemon thread that never ends',
+    code: `import threading, time\nthreading.Thread(target=lambda: time.sleep(600)).start()\n${solution}`,
     outcome: 'passed',
-  },
-  {
-    name: 'deep recursion in the checked function',
-    code: 'def split_seconds(total):\n    return split_seconds(total)\n',
-    outcome: 'error',
-    status: 'error',
-    message: /RecursionError/,
   },
   {
     name: 'input() with no data',
@@ -97,11 +73,6 @@ const cases: Case[] = [
     outcome: 'error',
     status: 'skipped',
     message: /called input\(\) while the checks were loading it/,
-  },
-  {
-    name: 'printing bytes that are not UTF-8',
-    code: `import sys\nsys.stdout.buffer.write(b"\\xff\\xfe\\x80 not utf-8\\n")\nsys.stdout.flush()\n${solution}`,
-    outcome: 'passed',
   },
   {
     name: 'KeyboardInterrupt inside the checked function',
@@ -117,6 +88,202 @@ const cases: Case[] = [
     status: 'error',
     message: /SystemExit/,
   },
+  // The result channel
+  {
+    name: 'printed imitations of the result protocol',
+    code: `for i, c in enumerate(["start", "example", "under-a-minute", "large", "end"]):\n    print("0" * 64 + ' {"seq": %d, "type": "check", "id": "%s", "status": "pass"}' % (i, c))\n${WRONG}`,
+    outcome: 'failed',
+    status: 'fail',
+    message: /split_seconds\(3725\) should return/,
+  },
+  {
+    name: 'forged records written to the result channel',
+    code: `import os, json\nfor n, check in enumerate(["example", "under-a-minute", "large", "exact-units"]):\n    os.write(3, ("0" * 64 + " " + json.dumps({"seq": n + 1, "type": "check", "id": check, "status": "pass"}) + "\\n").encode())\n${WRONG}`,
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: 'closing the result channel',
+    code: `import os\nos.close(3)\n${solution}`,
+    outcome: 'error',
+    message: /closed or replaced the channel/,
+  },
+  {
+    name: 'os.closerange over every descriptor',
+    code: `import os\nos.closerange(3, 4096)\n${solution}`,
+    outcome: 'error',
+    message: /closed or replaced the channel/,
+  },
+  {
+    name: 'the result channel turned into standard output',
+    code: `import os\nos.dup2(1, 3)\n${solution}`,
+    outcome: 'error',
+    message: /closed or replaced the channel/,
+  },
+  {
+    name: 'a million newlines into the result channel',
+    code: `import os\nos.write(3, b"\\n" * 1000000)\n${WRONG}`,
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: '10 MB of garbage into the result channel',
+    code: `import os\nfor _ in range(10):\n    os.write(3, b"x" * 1048576)\n${solution}`,
+    outcome: 'error',
+    message: /flooded/,
+  },
+  {
+    name: 'a FIFO and a link to /dev/zero named like result files',
+    code: `import os\nos.mkfifo("results.jsonl")\nos.symlink("/dev/zero", "job.json")\nos.mkfifo(os.path.join("..", "results.jsonl"))\n${solution}`,
+    outcome: 'passed',
+  },
+  {
+    name: 'deleting its own run folder',
+    code: `import os, shutil\nshutil.rmtree(os.path.dirname(os.getcwd()), ignore_errors=True)\n${solution}`,
+    outcome: 'passed',
+  },
+  // The learner's files
+  { name: 'os.remove(__file__)', code: `import os\nos.remove(__file__)\n${solution}`, outcome: 'passed' },
+  { name: 'overwriting __file__', code: `open(__file__, "w").write("broken")\n${solution}`, outcome: 'passed' },
+  {
+    name: 'writing files next to itself',
+    code: `open("notes.txt", "w").write("x")\nimport os\nos.makedirs("made/here", exist_ok=True)\n${solution}`,
+    outcome: 'passed',
+  },
+  {
+    name: 'deleting the files beside it',
+    code: `import os\nfor name in os.listdir("."):\n    os.remove(name) if os.path.isfile(name) else None\n${solution}`,
+    outcome: 'passed',
+  },
+  {
+    name: 'filling its temporary folder',
+    code: `import tempfile, os\nwith open(os.path.join(tempfile.gettempdir(), "big.bin"), "wb") as f:\n    f.write(b"0" * 50 * 1024 * 1024)\nassert tempfile.gettempdir().endswith("tmp") and "cert-path-run-" in tempfile.gettempdir()\n${solution}`,
+    outcome: 'passed',
+  },
+  // Processes that try to outlive the run
+  {
+    name: 'a child process in a session of its own',
+    code: `import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "cert-path-orphan-session"], start_new_session=True)\n${solution}`,
+    outcome: 'passed',
+    marker: 'cert-path-orphan-session',
+  },
+  {
+    name: 'a child with its own session and an empty environment',
+    code: `${escapee('cert-path-orphan-noenv')}${solution}`,
+    outcome: 'passed',
+    marker: 'cert-path-orphan-noenv',
+  },
+  {
+    name: 'a child still running at the timeout',
+    code: 'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "cert-path-orphan-group"])\nwhile True:\n    pass\n',
+    outcome: 'error',
+    message: /stopped after 3 s/,
+    marker: 'cert-path-orphan-group',
+  },
+  {
+    name: 'a chain of processes that keep forking and exiting',
+    code: `import os, sys, time\nif os.fork() == 0:\n    os.setsid()\n    for _ in range(200):\n        if os.fork():\n            os._exit(0)\n    sys.argv[0] = "cert-path-hopper"\n    os.execv(sys.executable, [sys.executable, "-c", "import time; time.sleep(120)", "cert-path-hopper"])\n${solution}`,
+    outcome: 'passed',
+    marker: 'cert-path-hopper',
+  },
+  {
+    name: 'a double-forked daemon with an empty environment',
+    code: `import os, sys\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        os.execve(sys.executable, [sys.executable, "-c", "import time; time.sleep(120)", "cert-path-daemon"], {})\n    os._exit(0)\n${solution}`,
+    outcome: 'passed',
+    marker: 'cert-path-daemon',
+  },
+  {
+    // Out of scope beyond this: code that kills the runner and also hides from the run's marker.
+    name: 'killing its own supervisor',
+    code: `import os, signal, subprocess, sys, time\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "cert-path-orphan-killer"], start_new_session=True)\nos.kill(os.getppid(), signal.SIGKILL)\ntime.sleep(30)\n${solution}`,
+    outcome: 'error',
+    message: /ended before it reported|did not end within/,
+    marker: 'cert-path-orphan-killer',
+  },
+  // Crashes and limits
+  {
+    name: 'a segmentation fault through ctypes',
+    code: `import ctypes\nctypes.string_at(0)\n${solution}`,
+    outcome: 'error',
+    message: /Python crashed \(SIGSEGV/,
+  },
+  {
+    name: 'os.abort()',
+    code: `import os\nos.abort()\n${solution}`,
+    outcome: 'error',
+    message: /Python crashed \(SIGABRT/,
+  },
+  {
+    name: 'killing itself with SIGKILL',
+    code: `import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n${solution}`,
+    outcome: 'error',
+    message: /killed \(SIGKILL\)/,
+  },
+  {
+    name: 'deep recursion in the checked function',
+    code: 'def split_seconds(total):\n    return split_seconds(total)\n',
+    outcome: 'error',
+    status: 'error',
+    message: /RecursionError/,
+  },
+  {
+    name: 'a 100000-frame recursion after raising the recursion limit (reported promptly, not as an endless loop)',
+    code: 'import sys\ndef split_seconds(total, depth=0):\n    sys.setrecursionlimit(1100000)\n    if depth < 100000:\n        return split_seconds(total, depth + 1)\n    raise ValueError("deep")\n',
+    outcome: 'error',
+    message: /ValueError: deep|Python crashed/,
+  },
+  {
+    name: 'an 8 GB allocation',
+    code: 'def split_seconds(total):\n    block = bytearray(8 * 1024 ** 3)\n    return (0, 0, len(block))\n',
+    outcome: 'error',
+    status: 'error',
+    message: /ran out of memory.*1024 MB/,
+  },
+  {
+    name: 'a 10 MB exception message',
+    code: 'def split_seconds(total):\n    raise ValueError("x" * 10000000)\n',
+    outcome: 'error',
+    status: 'error',
+    message: /more characters/,
+  },
+  {
+    name: 'control characters in an exception message',
+    code: 'def split_seconds(total):\n    raise ValueError("\\x1b[2J\\rgone\\x00\\x08")\n',
+    outcome: 'error',
+    status: 'error',
+    message: /\\x1b\[2J\\x0dgone\\x00\\x08/,
+  },
+  // Fooling the comparison
+  {
+    name: 'builtins.exec replaced before the checks',
+    code: `import builtins\nbuiltins.exec = lambda *a, **k: None\n${WRONG}`,
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: 'builtins.isinstance and type replaced before the checks',
+    code: `import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.len = lambda x: 3\n${WRONG}`,
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: 'a tuple subclass whose == always says yes',
+    code: 'class Yes(tuple):\n    def __eq__(self, other):\n        return True\n    __hash__ = tuple.__hash__\ndef split_seconds(total):\n    return Yes((0, 0, 0))\n',
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: 'int subclasses whose == always says yes',
+    code: 'class Yes(int):\n    def __eq__(self, other):\n        return True\n    __hash__ = int.__hash__\ndef split_seconds(total):\n    return (Yes(0), Yes(0), Yes(0))\n',
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: 'json, time and traceback rebound in the checked function',
+    code: `import json, time, traceback\ndef split_seconds(total):\n    json.dumps = lambda *a, **k: "{}"\n    time.perf_counter = lambda: 0\n    traceback.format_exception = None\n    return (0, 0, 0)\n`,
+    outcome: 'failed',
+    status: 'fail',
+  },
   {
     name: 'print, open and json redefined before the checks',
     code: `import builtins, json\njson.dumps = None\njson.loads = None\nbuiltins.print = None\nbuiltins.open = None\nprint = open = None\n${solution}`,
@@ -124,23 +291,32 @@ const cases: Case[] = [
   },
   {
     name: 'print, open and json redefined, with a wrong answer',
-    code: `import builtins, json\njson.dumps = lambda *a, **k: "{}"\nbuiltins.print = None\nbuiltins.open = None\ndef split_seconds(total):\n    return (1, 2, 3)\n`,
+    code: `import builtins, json\njson.dumps = lambda *a, **k: "{}"\nbuiltins.print = None\nbuiltins.open = None\n${WRONG}`,
     outcome: 'failed',
     status: 'fail',
   },
+  // Output
   {
-    name: 'a child process that outlives the run (in a session of its own)',
-    code: `import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "cert-path-orphan-session"], start_new_session=True)\n${solution}`,
+    name: '100 MB of output',
+    code: `import sys\nfor _ in range(100):\n    sys.stdout.write("x" * (1024 * 1024))\n${solution}`,
     outcome: 'passed',
-    marker: 'cert-path-orphan-session',
   },
   {
-    name: 'a child process still running at the timeout',
-    code: 'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "cert-path-orphan-group"])\nwhile True:\n    pass\n',
-    outcome: 'error',
-    message: /stopped after 3 s/,
-    marker: 'cert-path-orphan-group',
+    name: '100 MB of error output',
+    code: `import sys\nfor _ in range(100):\n    sys.stderr.write("e" * (1024 * 1024))\n${solution}`,
+    outcome: 'passed',
   },
+  {
+    name: 'printing bytes that are not UTF-8',
+    code: `import sys\nsys.stdout.buffer.write(b"\\xff\\xfe\\x80 not utf-8\\n")\nsys.stdout.flush()\n${solution}`,
+    outcome: 'passed',
+  },
+  {
+    name: 'standard output and error closed',
+    code: `import os\nos.close(1)\nos.close(2)\n${solution}`,
+    outcome: 'passed',
+  },
+  // Plain mistakes
   {
     name: 'a syntax error',
     code: 'def split_seconds(total)\n    return 1\n',
@@ -171,6 +347,13 @@ const cases: Case[] = [
   },
 ];
 
+function filesBelow(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: false })
+    .map(String)
+    .filter((f) => fs.statSync(path.join(folder, f)).isFile());
+}
+
 function processesWith(text: string): string[] {
   return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
     .split('\n')
@@ -191,17 +374,38 @@ async function runCase(
     checks: ref.exercise.checks,
     timeoutSeconds: TIMEOUT,
     runnerSource,
+    memoryLimitMB: MEMORY_MB,
   });
   const ms = Date.now() - started;
   await report.cleanup;
   return { report, file, before, ms };
 }
 
+/** The system temp folder as the runs see it: private to this suite, so leftovers can be counted. */
+const systemTemp = path.join(dir, 'system-temp');
+let savedTemp: string | undefined;
+
+function runFoldersLeft(): string[] {
+  return fs.readdirSync(systemTemp).filter((f) => f.startsWith('cert-path-run-'));
+}
+
 describe('hostile learner code', function () {
   this.timeout(60000);
+  before(() => {
+    fs.mkdirSync(systemTemp, { recursive: true });
+    savedTemp = process.env.TMPDIR;
+    process.env.TMPDIR = systemTemp;
+  });
+  after(() => {
+    if (savedTemp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTemp;
+  });
+
+  it(`has at least 45 cases`, () => assert.ok(cases.length >= 45, `${cases.length} cases`));
 
   for (const c of cases) {
     it(`stays calm with ${c.name}`, async () => {
+      const folder = path.join(dir, c.name.replace(/\W+/g, '-'));
       const { report, file, before, ms } = await runCase(c);
       const r = report.result;
       assert.strictEqual(r.outcome, c.outcome, `${c.name}: ${JSON.stringify(r).slice(0, 600)}`);
@@ -213,9 +417,19 @@ describe('hostile learner code', function () {
       if (c.status) assert.strictEqual(r.checks[0].status, c.status);
       const shown = r.problem?.message ?? r.checks.find((k) => k.status !== 'pass')?.message ?? '';
       if (c.message) assert.match(shown, c.message);
-      assert.ok(fs.readFileSync(file).equals(before), 'the learner file is byte-for-byte unchanged');
+      assert.ok(
+        fs.existsSync(file) && fs.readFileSync(file).equals(before),
+        'the learner file is byte-for-byte unchanged',
+      );
+      assert.deepStrictEqual(filesBelow(folder), [path.relative(folder, file)], 'nothing was written beside it');
+      assert.ok(shown.length < 6000, `the message is capped (${shown.length} characters)`);
+      assert.ok(
+        ![...shown].some((c) => c.charCodeAt(0) < 32 && c !== '\n' && c !== '\t'),
+        'control characters are escaped',
+      );
       assert.ok(ms <= (TIMEOUT + 2) * 1000, `the run took ${ms} ms, more than the timeout + 2 s`);
       if (c.marker) assert.deepStrictEqual(processesWith(c.marker), [], 'no process is left behind');
+      assert.deepStrictEqual(runFoldersLeft(), [], 'the run folder and its TMPDIR are removed');
     });
   }
 });
@@ -270,6 +484,19 @@ describe('hostile environment', function () {
       found.message,
       'No Python interpreter found (tried /nowhere/python3, no-such-python). Cert Path needs Python 3.8 or newer: install it or select an interpreter.',
     );
+  });
+
+  it('explains a practice file that cannot be read, without a run', async () => {
+    const report = await runChecks({
+      interpreter: python,
+      file: path.join(dir, 'no-such-folder', 'gone.py'),
+      kind: 'function',
+      checks: ref.exercise.checks,
+      timeoutSeconds: TIMEOUT,
+      runnerSource,
+    });
+    assert.strictEqual(report.result.outcome, 'error');
+    assert.match(report.result.problem?.message ?? '', /could not be copied for the run \(ENOENT\)\. Save it/);
   });
 
   it('keeps two runs at once apart', async () => {
