@@ -1,6 +1,7 @@
 // The messages between the extension and the exam webview, typed once for both ends. Incoming
 // messages are untrusted data: parseFromWebview() returns a message only when its shape is right.
-import type { ExamView, ResultView } from '../core/exam/view';
+import type { ExamView } from '../core/exam/view';
+import type { ResultView } from '../core/exam/resultView';
 
 /** Messages the webview sends. Positions are shown positions (see core/exam/positions). */
 export type FromWebview =

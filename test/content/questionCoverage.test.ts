@@ -4,7 +4,7 @@
 // test-wise shortcut that beats blind guessing by more than 10 points.
 import * as assert from 'assert';
 import * as path from 'path';
-import { QUIZ_SIZE } from '../../src/core/exam/exam';
+import { QUIZ_SIZE } from '../../src/core/exam/draw';
 import { ExamCertification } from '../../src/core/syllabus/model';
 import { Question, QuestionType } from '../../src/core/exam/question';
 import { ROOT, shippedSyllabus } from './helpers';

@@ -4,8 +4,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CertPathApi } from '../../src/extension';
-import { EXAM_SESSION_KEY, ExamSession } from '../../src/core/exam/exam';
-import type { ExamView, ResultView } from '../../src/core/exam/view';
+import { EXAM_SESSION_KEY, ExamSession } from '../../src/core/exam/session';
+import type { ExamView } from '../../src/core/exam/view';
+import type { ResultView } from '../../src/core/exam/resultView';
 import { ExamCertification } from '../../src/core/syllabus/model';
 import { Commands, Views } from '../../src/ids';
 import { until } from './until';

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { ExamResult, HISTORY_LIMIT } from '../../src/core/exam/exam';
+import { HISTORY_LIMIT } from '../../src/core/exam/history';
+import { ExamResult } from '../../src/core/exam/scoring';
 import {
   emptyProgress,
   ExerciseProgress,
@@ -29,6 +30,7 @@ const GONE = 'oldcert/old-topic/old-exercise';
 
 function result(id: string, submittedAt: number, extra: Partial<ExamResult> = {}): ExamResult {
   return {
+    version: 2,
     id,
     kind: 'exam',
     cert: 'pcep',
@@ -40,7 +42,7 @@ function result(id: string, submittedAt: number, extra: Partial<ExamResult> = {}
     percent: 66.7,
     passMark: 70,
     passed: false,
-    domains: [],
+    sections: [],
     objectives: [],
     items: [],
     ...extra,

@@ -1,11 +1,11 @@
 // Answers cross the webview boundary as shown positions: the n-th question shown (questions missing
-// from the bank are not shown) and the n-th choice shown (choices are shuffled per attempt). Both
-// directions of both mappings live here.
-import { ExamSession, SessionItem } from './exam';
+// from the bank are not shown), the n-th choice or line shown (both are shuffled per attempt) and,
+// for gaps, the n-th fragment shown in each gap's list. Both directions of each mapping live here.
 import { Question } from './question';
+import { ExamSession, SessionItem } from './session';
 
 /** Shown position of the session's item `index`, or -1 when it is not shown. */
-export function shownIndex(s: ExamSession, bank: Question[], index: number): number {
+export function shownIndex(s: ExamSession, bank: readonly Question[], index: number): number {
   const ids = new Set(bank.filter((q) => q.cert === s.cert).map((q) => q.id));
   if (!ids.has(s.items[index]?.question)) return -1;
   return s.items.slice(0, index).filter((it) => ids.has(it.question)).length;
@@ -15,7 +15,7 @@ export function shownIndex(s: ExamSession, bank: Question[], index: number): num
  * Maps a position in the shown item list back to the session's item index (they differ only when
  * questions went missing from the bank); -1 when there is no such item.
  */
-export function sessionIndex(s: ExamSession, bank: Question[], shown: number): number {
+export function sessionIndex(s: ExamSession, bank: readonly Question[], shown: number): number {
   const ids = new Set(bank.filter((q) => q.cert === s.cert).map((q) => q.id));
   let seen = -1;
   for (let i = 0; i < s.items.length; i++) {
@@ -25,12 +25,14 @@ export function sessionIndex(s: ExamSession, bank: Question[], shown: number): n
   return -1;
 }
 
-/** Bank choice indexes of shown choice positions (unknown positions are dropped). */
-export function bankChoices(item: SessionItem, shown: readonly number[]): number[] {
+/** The answer in bank indexes for an answer in shown positions (unknown positions are dropped, or -1 for a gap). */
+export function toBank(item: Pick<SessionItem, 'kind' | 'order' | 'gapOrders'>, shown: readonly number[]): number[] {
+  if (item.kind === 'gaps') return shown.map((p, g) => item.gapOrders?.[g]?.[p] ?? -1);
   return shown.map((p) => item.order[p]).filter((c): c is number => c !== undefined);
 }
 
-/** Shown positions of bank choice indexes (choices not shown are dropped). */
-export function shownChoices(item: Pick<SessionItem, 'order'>, chosen: readonly number[]): number[] {
-  return chosen.map((c) => item.order.indexOf(c)).filter((p) => p >= 0);
+/** The answer in shown positions for an answer in bank indexes. */
+export function toShown(item: Pick<SessionItem, 'kind' | 'order' | 'gapOrders'>, answer: readonly number[]): number[] {
+  if (item.kind === 'gaps') return answer.map((c, g) => (c < 0 ? -1 : (item.gapOrders?.[g]?.indexOf(c) ?? -1)));
+  return answer.map((c) => item.order.indexOf(c)).filter((p) => p >= 0);
 }

@@ -1,30 +1,37 @@
-// What the exam webview shows, as plain data with HTML already escaped and highlighted here, so
-// the webview script only places it. Answers cross the boundary as shown positions.
-import { ExamResult, ExamSession, weakObjectives } from './exam';
-import { escapeHtml, highlightPython, inlineMarkdown } from '../text/highlight';
+// What the exam webview shows while an attempt is in progress, as plain data (rich text, tokens and
+// shown positions), so the webview script only places it. See ./resultView for the result page.
+import { pythonTokens, pythonTokensWithGaps } from '../text/highlight';
+import { inlines, markdown } from '../text/markdown';
+import { Block, Inline, Token } from '../text/rich';
 import { ExamCertification } from '../syllabus/model';
+import { toShown } from './positions';
 import { Question } from './question';
 import { raisesInOutput } from './raises';
-
-/** How a question's choices are displayed. */
-export type ChoiceStyle = 'code' | 'output' | 'text';
+import { examSections, sectionOf } from './sections';
+import { ExamSession, SessionItem } from './session';
 
 /** One choice, ready to display. */
-export interface ChoiceView {
-  html: string;
-  style: ChoiceStyle;
-}
+export type ChoiceView =
+  { style: 'code'; tokens: Token[] } | { style: 'output'; text: string } | { style: 'text'; content: Inline[] };
 
-/** One question as shown during the exam. */
+/** One question as shown. Every list is in shown order; answers refer to shown positions. */
 export interface ItemView {
   number: number;
-  domain: string;
+  kind: SessionItem['kind'];
+  /** Where the question belongs: the exam section (mock exams) and the topic. */
+  section?: string;
   topic: string;
-  /** How many choices to pick: 1 means radio buttons. */
+  topicId: string;
+  /** How many choices to pick (choice items): 1 means radio buttons. */
   pick: number;
-  promptHtml: string;
-  codeHtml?: string;
+  prompt: Block[];
+  /** The snippet; a gaps item's `gap` tokens are where its lists go. */
+  code?: Token[];
   choices: ChoiceView[];
+  /** Order items: the lines as first shown. */
+  lines?: Token[][];
+  /** Gaps items: each gap's fragments. */
+  gaps?: Token[][][];
 }
 
 /** The exam screen: questions, the learner's answers (shown positions), flags and the clock. */
@@ -37,6 +44,7 @@ export interface ExamView {
   minutes?: number;
   passMark: number;
   items: ItemView[];
+  /** Per item, in shown positions: chosen choices; the arrangement of lines; each gap's fragment (-1: none). */
   answers: number[][];
   flags: boolean[];
   current: number;
@@ -44,84 +52,60 @@ export interface ExamView {
   missing: number;
 }
 
-/** One reviewed question on the result screen. */
-export interface ReviewView extends ItemView {
-  correct: boolean;
-  answered: boolean;
-  flagged: boolean;
-  chosen: number[];
-  right: number[];
-  explanationHtml: string;
-}
-
-/** The result screen. */
-export interface ResultView {
-  screen: 'result';
-  kind: 'exam' | 'quiz';
-  title: string;
-  percent: number;
-  correct: number;
-  total: number;
-  passMark: number;
-  passed: boolean;
-  timedOut: boolean;
-  minutesTaken: number;
-  domains: { title: string; correct: number; total: number; percent: number }[];
-  objectives: {
-    code: string;
-    subject: string;
-    correct: number;
-    total: number;
-    percent: number;
-    weak: boolean;
-    topics: { id: string; title: string }[];
-  }[];
-  review: ReviewView[];
-  /** Earlier attempts of the same kind for this certification (newest first). */
-  history: { when: number; percent: number; passed: boolean }[];
-}
-
-/** How the choices of a question are displayed. */
-export function choiceStyle(q: Question): ChoiceStyle {
-  if (q.type === 'fill' || q.verify) return 'code';
-  if (q.type === 'output') return 'output';
-  return 'text';
-}
-
-function choiceView(q: Question, index: number): ChoiceView {
-  const text = q.choices[index];
-  const style = choiceStyle(q);
-  if (style === 'code') return { style, html: highlightPython(text) };
-  if (style === 'output') {
+function choiceView(q: Question, text: string): ChoiceView {
+  if (q.type === 'fill' || q.verify) return { style: 'code', tokens: pythonTokens(text) };
+  if (q.type === 'output') {
     const error = raisesInOutput(text);
     return error
-      ? { style: 'text', html: `The code raises <code>${escapeHtml(error)}</code>` }
-      : { style, html: escapeHtml(text) };
+      ? {
+          style: 'text',
+          content: [
+            { t: 'text', text: 'The code raises ' },
+            { t: 'code', text: error },
+          ],
+        }
+      : { style: 'output', text };
   }
   if (q.type === 'raises') {
     const nothing = /^nothing( is raised)?$/i.test(text.trim());
-    return { style, html: nothing ? 'No exception is raised' : escapeHtml(text).replace(/^line (\d+)/, 'Line $1') };
+    return {
+      style: 'text',
+      content: [{ t: 'text', text: nothing ? 'No exception is raised' : text.replace(/^line (\d+)/, 'Line $1') }],
+    };
   }
-  return { style, html: inlineMarkdown(text).replace(/^<p>|<\/p>$/g, '') };
+  return { style: 'text', content: inlines(text.trim()) };
 }
 
-function itemView(cert: ExamCertification, q: Question, order: number[], number: number): ItemView {
+/** One question as shown, its lists in the order of `item`. */
+export function itemView(
+  cert: ExamCertification,
+  q: Question,
+  item: SessionItem,
+  number: number,
+  exam: boolean,
+): ItemView {
   const domain = cert.domains.find((d) => d.id === q.domain);
   const topic = domain?.topics.find((t) => t.id === q.topic);
+  const section = exam ? sectionOf(examSections(cert), q) : undefined;
   const view: ItemView = {
     number,
-    domain: domain?.title ?? q.domain,
+    kind: item.kind,
+    ...(section ? { section: section.title } : {}),
     topic: topic?.title ?? q.topic,
+    topicId: q.topic,
     pick: q.answer.length,
-    promptHtml: inlineMarkdown(q.prompt),
-    choices: order.map((i) => choiceView(q, i)),
+    prompt: markdown(q.prompt),
+    choices: item.kind === 'choices' ? item.order.map((i) => choiceView(q, q.choices[i])) : [],
   };
-  // A fill question shows its gap as a visible blank.
-  if (q.code) view.codeHtml = highlightPython(q.code).replace(/___/g, '<span class="gap">_____</span>');
+  if (q.code) view.code = q.type === 'gaps' || q.type === 'fill' ? pythonTokensWithGaps(q.code) : pythonTokens(q.code);
+  if (item.kind === 'order') view.lines = item.order.map((i) => pythonTokens(q.lines?.[i] ?? ''));
+  if (item.kind === 'gaps')
+    view.gaps = (q.gaps ?? []).map((g, gi) => (item.gapOrders?.[gi] ?? []).map((c) => pythonTokens(g.choices[c])));
   return view;
 }
 
-function titleOf(s: { kind: 'exam' | 'quiz'; topic?: string }, cert: ExamCertification): string {
+/** The title of an attempt's page. */
+export function titleOf(s: { kind: 'exam' | 'quiz'; topic?: string }, cert: ExamCertification): string {
   const topic = s.topic ? cert.domains.flatMap((d) => d.topics).find((t) => t.id === s.topic) : undefined;
   return s.kind === 'quiz'
     ? `${cert.shortTitle} quiz: ${topic?.title ?? s.topic}`
@@ -129,7 +113,7 @@ function titleOf(s: { kind: 'exam' | 'quiz'; topic?: string }, cert: ExamCertifi
 }
 
 /** The exam screen for a session; answers are translated to shown positions. */
-export function examView(s: ExamSession, cert: ExamCertification, bank: Question[]): ExamView {
+export function examView(s: ExamSession, cert: ExamCertification, bank: readonly Question[]): ExamView {
   const byId = new Map(bank.filter((q) => q.cert === cert.id).map((q) => [q.id, q]));
   const items: ItemView[] = [];
   const answers: number[][] = [];
@@ -141,8 +125,8 @@ export function examView(s: ExamSession, cert: ExamCertification, bank: Question
       missing++;
       return;
     }
-    items.push(itemView(cert, q, it.order, items.length + 1));
-    answers.push((s.answers[i] ?? []).map((c) => it.order.indexOf(c)).filter((p) => p >= 0));
+    items.push(itemView(cert, q, it, items.length + 1, s.kind === 'exam'));
+    answers.push(toShown(it, s.answers[i] ?? []));
     flags.push(!!s.flags[i]);
   });
   return {
@@ -157,82 +141,5 @@ export function examView(s: ExamSession, cert: ExamCertification, bank: Question
     flags,
     current: Math.min(s.current, Math.max(items.length - 1, 0)),
     missing,
-  };
-}
-
-/**
- * Maps a position in the shown item list back to the session's item index (they differ only when
- * questions went missing from the bank).
- */
-export function sessionIndex(s: ExamSession, bank: Question[], shown: number): number {
-  const ids = new Set(bank.filter((q) => q.cert === s.cert).map((q) => q.id));
-  let seen = -1;
-  for (let i = 0; i < s.items.length; i++) {
-    if (ids.has(s.items[i].question)) seen++;
-    if (seen === shown) return i;
-  }
-  return -1;
-}
-
-const pct = (correct: number, total: number) => (total ? Math.round((correct / total) * 1000) / 10 : 0);
-
-/** The result screen for a scored attempt. */
-export function resultView(
-  result: ExamResult,
-  cert: ExamCertification,
-  bank: Question[],
-  history: ExamResult[],
-): ResultView {
-  const byId = new Map(bank.filter((q) => q.cert === cert.id).map((q) => [q.id, q]));
-  const weak = new Set(weakObjectives(result).map((o) => o.code));
-  const review: ReviewView[] = [];
-  for (const it of result.items) {
-    const q = byId.get(it.question);
-    if (!q) continue;
-    const order = it.order.length === q.choices.length ? it.order : q.choices.map((_, i) => i);
-    const chosen = it.chosen.map((c) => order.indexOf(c)).filter((p) => p >= 0);
-    const right = q.answer.map((c) => order.indexOf(c));
-    review.push({
-      ...itemView(cert, q, order, review.length + 1),
-      correct: it.correct,
-      answered: chosen.length > 0,
-      flagged: it.flagged,
-      chosen,
-      right,
-      explanationHtml: inlineMarkdown(q.explanation),
-    });
-  }
-  return {
-    screen: 'result',
-    kind: result.kind,
-    title: titleOf(result, cert),
-    percent: result.percent,
-    correct: result.correct,
-    total: result.total,
-    passMark: result.passMark,
-    passed: result.passed,
-    timedOut: result.timedOut,
-    minutesTaken: Math.max(0, Math.round((result.submittedAt - result.startedAt) / 60_000)),
-    domains: result.domains.map((d) => ({
-      title: d.title,
-      correct: d.correct,
-      total: d.total,
-      percent: pct(d.correct, d.total),
-    })),
-    objectives: result.objectives.map((o) => ({
-      code: o.code.startsWith('topic:') ? '' : o.code,
-      subject: o.subject,
-      correct: o.correct,
-      total: o.total,
-      percent: pct(o.correct, o.total),
-      weak: weak.has(o.code),
-      topics: o.topics,
-    })),
-    review,
-    history: history
-      .filter(
-        (h) => h.kind === result.kind && h.cert === result.cert && (result.kind === 'exam' || h.topic === result.topic),
-      )
-      .map((h) => ({ when: h.submittedAt, percent: h.percent, passed: h.passed })),
   };
 }

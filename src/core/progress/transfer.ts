@@ -1,7 +1,8 @@
 // Progress export and import: the file format, reading it defensively, and merging it into a
 // workspace's progress and exam history so that nothing already earned is ever lost.
 import { isRecord } from '../records';
-import { ExamResult, HISTORY_LIMIT, readHistory } from '../exam/exam';
+import { HISTORY_LIMIT, readHistory } from '../exam/history';
+import { ExamResult } from '../exam/scoring';
 import { ExerciseProgress, PROGRESS_VERSION, ProgressState, readProgress } from './progress';
 
 /** The `format` field that marks a Cert Path progress file. */

@@ -1,5 +1,6 @@
-// A small Python highlighter for code shown in the exam webview: HTML-escaped text with spans
-// (`tok-kw`, `tok-str`, `tok-num`, `tok-com`, `tok-bi`, `tok-deco`, `tok-def`) coloured by theme variables.
+// A small Python highlighter for code shown in webviews: tokens whose kinds the webview colours
+// with theme variables (classes `tok-kw`, `tok-str`, `tok-num`, `tok-com`, `tok-bi`, `tok-deco`, `tok-def`).
+import { Token } from './rich';
 
 const KEYWORDS = new Set([
   'False',
@@ -113,57 +114,43 @@ const TOKEN = new RegExp(
   'g',
 );
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-function span(cls: string, text: string): string {
-  return `<span class="${cls}">${escapeHtml(text)}</span>`;
-}
-
-/** Python source as highlighted, escaped HTML (for a `<pre><code>`). */
-export function highlightPython(code: string): string {
-  let out = '';
+/** Python source as tokens to colour (comments and strings first, so keywords inside them stay plain). */
+export function pythonTokens(code: string): Token[] {
+  const out: Token[] = [];
+  const plain = (text: string) => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && !last.kind) last.text += text;
+    else out.push({ text });
+  };
   let last = 0;
   let previousWord = '';
   for (const m of code.matchAll(TOKEN)) {
     const at = m.index ?? 0;
-    out += escapeHtml(code.slice(last, at));
+    plain(code.slice(last, at));
     last = at + m[0].length;
     const [, comment, string, deco, number, word] = m;
-    if (comment) out += span('tok-com', comment);
-    else if (string) out += span('tok-str', string);
-    else if (deco) out += span('tok-deco', deco);
-    else if (number) out += span('tok-num', number);
+    if (comment) out.push({ text: comment, kind: 'com' });
+    else if (string) out.push({ text: string, kind: 'str' });
+    else if (deco) out.push({ text: deco, kind: 'deco' });
+    else if (number) out.push({ text: number, kind: 'num' });
     else if (word) {
-      if (previousWord === 'def' || previousWord === 'class') out += span('tok-def', word);
-      else if (KEYWORDS.has(word)) out += span('tok-kw', word);
-      else if (BUILTINS.has(word)) out += span('tok-bi', word);
-      else out += escapeHtml(word);
+      if (previousWord === 'def' || previousWord === 'class') out.push({ text: word, kind: 'def' });
+      else if (KEYWORDS.has(word)) out.push({ text: word, kind: 'kw' });
+      else if (BUILTINS.has(word)) out.push({ text: word, kind: 'bi' });
+      else plain(word);
       previousWord = word;
       continue;
     }
     previousWord = '';
   }
-  return out + escapeHtml(code.slice(last));
+  plain(code.slice(last));
+  return out;
 }
 
-/** Prompt text as HTML: escaped, with `code`, **bold** and blank-line paragraphs. */
-export function inlineMarkdown(text: string): string {
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((para) => {
-      const html = escapeHtml(para.replace(/\s*\n\s*/g, ' '))
-        .replace(/`([^`]+)`/g, (_, c: string) => `<code>${c}</code>`)
-        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
-      return `<p>${html}</p>`;
-    })
-    .join('');
+/** Python tokens with each `___` of a gap-fill snippet as a token of its own (kind `gap`). */
+export function pythonTokensWithGaps(code: string): Token[] {
+  return code
+    .split('___')
+    .flatMap((part, i) => [...(i ? [{ text: '___', kind: 'gap' as const }] : []), ...pythonTokens(part)]);
 }

@@ -2,26 +2,20 @@
 // clock, scoring and the result page. The session is saved after every answer, so a window reload (or a
 // closed panel) loses nothing, and the deadline is a wall-clock time that keeps running meanwhile.
 import * as vscode from 'vscode';
-import {
-  answer,
-  drawExam,
-  drawQuiz,
-  ExamResult,
-  ExamSession,
-  flag,
-  goTo,
-  isExpired,
-  score,
-} from '../../core/exam/exam';
-import { bankChoices, sessionIndex } from '../../core/exam/positions';
-import { examView, ExamView, resultView, ResultView } from '../../core/exam/view';
+import { drawExam, drawQuiz } from '../../core/exam/draw';
+import { sessionIndex, toBank } from '../../core/exam/positions';
+import { resultView, ResultView } from '../../core/exam/resultView';
+import { ExamResult, score } from '../../core/exam/scoring';
+import { answer, ExamSession, flag, goTo, isExpired } from '../../core/exam/session';
+import { examView, ExamView } from '../../core/exam/view';
 import { ExamCertification, findTopic } from '../../core/syllabus/model';
 import { newSeed } from '../../core/random';
 import { Commands, Views } from '../../ids';
 import { FromWebview, parseFromWebview } from '../../webview/protocol';
 import { pickTopic, topicFrom } from '../practice/pickers';
 import { SyllabusService } from '../syllabus/service';
-import { examPanelHtml, examPanelOptions } from './panel';
+import { PanelHost } from '../webview/host';
+import { askResumeOrDiscard, pickCertification } from './pick';
 import { QuestionService } from './questions';
 import { ExamStore } from './store';
 
@@ -36,8 +30,7 @@ export interface ExamStartOptions {
 
 /** Runs exams and quizzes: starting, the panel, saving each answer, the clock, scoring. */
 export class ExamController implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private panel?: vscode.WebviewPanel;
-  private panelSubscriptions: vscode.Disposable[] = [];
+  private readonly host: PanelHost<FromWebview>;
   private clock?: ReturnType<typeof setTimeout>;
   /** What the panel shows when no session is in progress: the id of a result in the history. */
   private shownResult?: string;
@@ -51,8 +44,18 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     private readonly syllabus: SyllabusService,
     private readonly questions: QuestionService,
     private readonly store: ExamStore,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
   ) {
+    this.host = new PanelHost(
+      {
+        viewType: Views.examPanel,
+        script: 'exam',
+        title: 'Cert Path Exam',
+        parse: parseFromWebview,
+        onMessage: (m) => this.onMessage(m),
+      },
+      extensionUri,
+    );
     const s = store.session;
     if (s) this.arm(s);
   }
@@ -67,19 +70,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     const bank = await this.questions.bank();
     const certs = this.syllabus.syllabus.certifications.filter((c): c is ExamCertification => c.kind === 'exam');
     let cert = certId ? this.cert(certId) : undefined;
-    if (!cert) {
-      const count = (c: ExamCertification) => bank.questions.filter((q) => q.cert === c.id).length;
-      const picked = await vscode.window.showQuickPick(
-        certs.map((c) => ({
-          label: c.shortTitle,
-          description: `${c.examCode} · ${c.exam.items} questions in ${c.exam.minutes} min · pass ${c.exam.passMark} %`,
-          detail: `${count(c)} questions in the bank, drawn by domain weight`,
-          cert: c,
-        })),
-        { title: 'Cert Path: Start Mock Exam', placeHolder: 'Which certification?' },
-      );
-      cert = picked?.cert;
-    }
+    cert ??= await pickCertification(certs, bank.questions, this.store.seen);
     if (!cert) return undefined;
     const chosen = cert;
     if (!bank.questions.some((q) => q.cert === chosen.id)) {
@@ -88,7 +79,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       );
       return undefined;
     }
-    const session = drawExam(cert, bank.questions, options.seed ?? newSeed(), Date.now());
+    const session = drawExam(cert, bank.questions, this.store.seen, options.seed ?? newSeed(), Date.now());
     await this.begin(session);
     return session;
   }
@@ -103,7 +94,14 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       void vscode.window.showInformationMessage(`"${node.topic.title}" has no quiz questions yet.`);
       return undefined;
     }
-    const session = drawQuiz(node.cert, node.topic.id, bank.questions, options.seed ?? newSeed(), Date.now());
+    const session = drawQuiz(
+      node.cert,
+      node.topic.id,
+      bank.questions,
+      this.store.seen,
+      options.seed ?? newSeed(),
+      Date.now(),
+    );
     await this.begin(session);
     return session;
   }
@@ -116,20 +114,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       await this.submit(true);
       return true;
     }
-    let choice: string | undefined;
+    let choice: 'Resume' | 'Discard' | undefined = options.resume ? 'Resume' : undefined;
     if (options.discard) choice = 'Discard';
-    else if (options.resume) choice = 'Resume';
-    if (!choice) {
-      const what =
-        current.kind === 'quiz' ? 'A quiz' : `A ${this.cert(current.cert)?.shortTitle ?? current.cert} mock exam`;
-      choice =
-        (await vscode.window.showWarningMessage(
-          `${what} is in progress (${current.answers.filter((a) => a.length).length} of ${current.items.length} answered).`,
-          { modal: true },
-          'Resume',
-          'Discard',
-        )) ?? undefined;
-    }
+    choice ??= await askResumeOrDiscard(current, this.cert(current.cert)?.shortTitle ?? current.cert);
     if (choice === 'Resume') {
       await this.show();
       return false;
@@ -175,7 +162,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     await this.store.record(result);
     await this.setSession(undefined);
     this.shownResult = result.id;
-    if (this.panel) await this.render();
+    if (this.host.panel) await this.render();
     else {
       void vscode.window
         .showInformationMessage(
@@ -189,7 +176,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     return result;
   }
 
-  /** Records an answer (choice indexes as written in the bank) for item `index`; for tests and the webview. */
+  /** Records an answer (bank indexes, see ExamSession) for item `index`; for tests. */
   async answer(index: number, chosen: number[]): Promise<void> {
     const s = this.store.session;
     if (s) await this.store.setSession(answer(s, index, chosen));
@@ -197,44 +184,8 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
 
   /** Opens (or focuses) the panel. */
   async show(): Promise<void> {
-    if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(
-        Views.examPanel,
-        'Cert Path Exam',
-        vscode.ViewColumn.Active,
-        examPanelOptions(this.extensionUri),
-      );
-      this.attach(panel);
-    } else {
-      this.panel.reveal();
-    }
+    this.host.open();
     await this.render();
-  }
-
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    panel.iconPath = {
-      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'),
-      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'cert-path.svg'),
-    };
-    panel.webview.options = examPanelOptions(this.extensionUri);
-    panel.webview.html = examPanelHtml(panel.webview, this.extensionUri);
-    this.panelSubscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        // Every message is checked before use; anything else is ignored (and logged).
-        const m = parseFromWebview(raw);
-        if (m) void this.onMessage(m);
-        else
-          console.warn(
-            `Cert Path: ignored an unexpected message from the exam panel: ${JSON.stringify(raw)?.slice(0, 200)}`,
-          );
-      }),
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        for (const d of this.panelSubscriptions) d.dispose();
-        this.panelSubscriptions = [];
-      }),
-    ];
   }
 
   /** Restores the panel after a window reload (VS Code calls this for the registered view type). */
@@ -242,25 +193,25 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     const saved = state as { result?: string } | undefined;
     if (!this.store.session && saved?.result) this.shownResult = saved.result;
     if (!this.syllabus.isLoaded) await this.syllabus.loadFast();
-    this.attach(panel);
+    this.host.attach(panel);
     const s = this.store.session;
     if (s && isExpired(s, Date.now())) await this.submit(true);
     else await this.render();
   }
 
   private async render(): Promise<void> {
-    if (!this.panel) return;
+    if (!this.host.panel) return;
     const bank = await this.questions.bank();
     const s = this.store.session;
     if (s) {
       const cert = this.cert(s.cert);
       if (!cert) return;
       const view = examView(s, cert, bank.questions);
-      this.panel.title = view.title;
+      this.host.setTitle(view.title);
       this.lastView = view;
-      // Not awaited: a restored webview loads only after deserializeWebviewPanel returns, and
-      // its 'ready' message asks for the view again anyway.
-      void this.panel.webview.postMessage({ type: 'show', view });
+      // A restored webview loads only after deserializeWebviewPanel returns; its 'ready' message
+      // asks for the view again anyway.
+      this.host.post({ type: 'show', view });
       if (s.kind === 'exam') this.examShown.fire(s);
       return;
     }
@@ -268,13 +219,13 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     const result = history.find((h) => h.id === this.shownResult) ?? history[0];
     const cert = result && this.cert(result.cert);
     if (!result || !cert) {
-      this.panel.dispose();
+      this.host.close();
       return;
     }
-    const view = resultView(result, cert, bank.questions, history);
-    this.panel.title = `${view.title}: ${view.percent} %`;
+    const view = resultView(result, cert, bank.questions, history, this.store.seen);
+    this.host.setTitle(`${view.title}: ${view.percent} %`);
     this.lastView = view;
-    void this.panel.webview.postMessage({ type: 'show', view, stateKey: result.id });
+    this.host.post({ type: 'show', view, stateKey: result.id });
   }
 
   /** The result on show, else the newest one. */
@@ -300,7 +251,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
         if (index < 0) return;
         const item = s.items[index];
         let next = goTo(s, index);
-        if (m.type === 'answer') next = answer(s, index, bankChoices(item, m.chosen));
+        if (m.type === 'answer') next = answer(s, index, toBank(item, m.chosen));
         if (m.type === 'flag') next = flag(s, index, m.flagged);
         await this.store.setSession({ ...next, current: m.type === 'goto' ? next.current : index });
         if (m.type !== 'goto') await this.render();
@@ -331,10 +282,14 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     }
   }
 
+  /** Closes the panel (Reset All Progress). */
+  closePanel(): void {
+    this.host.close();
+  }
+
   dispose(): void {
     if (this.clock) clearTimeout(this.clock);
-    this.panel?.dispose();
-    for (const d of this.panelSubscriptions) d.dispose();
+    this.host.dispose();
     this.examShown.dispose();
   }
 }

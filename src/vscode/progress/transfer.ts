@@ -2,7 +2,7 @@
 // merge rules are in core/progressTransfer; this layer asks for files and confirmations and reports.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { HISTORY_LIMIT } from '../../core/exam/exam';
+import { HISTORY_LIMIT } from '../../core/exam/history';
 import { emptyProgress } from '../../core/progress/progress';
 import {
   exportFileName,
