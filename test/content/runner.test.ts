@@ -192,6 +192,37 @@ describe('runner with a real Python', function () {
     assert.strictEqual(report.result.outcome, 'passed', JSON.stringify(report.result));
   });
 
+  it('compares what capture() caught as plain text, and still rejects a str subclass the learner returns', async () => {
+    const checks = [
+      {
+        id: 'printed',
+        title: 'printed text',
+        code: '_, printed = capture(print, "hi")\nexpect(printed, "hi\\n")',
+        message: 'capture() output compares as str',
+      },
+      {
+        id: 'subclass',
+        title: 'a look-alike',
+        code: 'class S(str):\n    def __eq__(self, other):\n        return True\nexpect(S("x"), "hi")',
+        message: 'a str subclass is not the expected str',
+      },
+    ];
+    const file = writePracticeFile(dir, ref, solution);
+    const report = await runChecks({
+      interpreter: python,
+      file,
+      kind: 'function',
+      checks,
+      timeoutSeconds: 10,
+      runnerSource,
+    });
+    assert.deepStrictEqual(
+      report.result.checks.map((c) => c.status),
+      ['pass', 'fail'],
+      JSON.stringify(report.result),
+    );
+  });
+
   it('skips, never passes, when a module the exercise needs is missing, and says how to install it', async () => {
     const file = writePracticeFile(dir, ref, solution);
     const report = await runChecks({

@@ -76,6 +76,21 @@ describe('exercise variants', () => {
     assert.strictEqual(exercise.checks[0].message, `add(${n}, 1) should return ${n} plus one.`);
   });
 
+  it('fills placeholders in the wrong solutions too, code and extra files alike', () => {
+    const ref = allExercises(loadSyllabus([{ file: 'demo.yaml', text: PARAMETRIZED }]))[0];
+    const wrong = [
+      { note: 'off by {{n}}', code: 'def add(a, b):\n    return {{n}}\n', files: { 'data.py': 'N = {{n}}' } },
+    ];
+    const { exercise, params } = instantiate({ ...ref.exercise, wrong }, 7);
+    assert.deepStrictEqual(exercise.wrong, [
+      {
+        note: `off by ${params.n}`,
+        code: `def add(a, b):\n    return ${params.n}\n`,
+        files: { 'data.py': `N = ${params.n}` },
+      },
+    ]);
+  });
+
   it('records the seed in the practice file and embeds the drawn params', () => {
     const ref = allExercises(loadSyllabus([{ file: 'demo.yaml', text: PARAMETRIZED }]))[0];
     const { exercise, params } = instantiate(ref.exercise, 12345);

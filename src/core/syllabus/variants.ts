@@ -124,6 +124,17 @@ export function instantiate(
             })),
           }
         : {}),
+      ...(exercise.wrong
+        ? {
+            wrong: exercise.wrong.map((w) => ({
+              note: f(w.note),
+              ...(w.code !== undefined ? { code: f(w.code) } : {}),
+              ...(w.files
+                ? { files: Object.fromEntries(Object.entries(w.files).map(([p, code]) => [p, f(code)])) }
+                : {}),
+            })),
+          }
+        : {}),
     },
     params,
   };

@@ -68,6 +68,7 @@ export async function runBatch(
   const lanes = Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, () => new Lane(runnerSource));
   await Promise.all(
     lanes.map(async (lane) => {
+      const removals: Promise<number>[] = [];
       while (next < jobs.length && !signal?.aborted) {
         const i = next++;
         const job = jobs[i];
@@ -91,10 +92,12 @@ export async function runBatch(
           lane,
         );
         results[i] = report.result;
+        removals.push(report.cleanup); // run folders go while the next job runs
         job.cleanup?.();
         progress?.(++done, jobs.length);
       }
       lane.close();
+      await Promise.all(removals);
     }),
   );
   // Jobs not handed out before an abort.
