@@ -6,6 +6,8 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+/** The webview pages (src/webview/<name>/main.ts, media/<name>.css). */
+const WEBVIEWS = ['exam', 'lesson'];
 
 /** Prints errors in the `file:line:col: error:` form VS Code's problem matchers read. */
 const problemMatcherPlugin = {
@@ -98,16 +100,16 @@ async function main() {
       outfile: 'dist/loader.js',
       minify: production,
     },
-    {
-      // The exam webview's script runs in the webview, not in Node.
+    // The webviews' scripts run in the webview, not in Node: dist/<name>.js from src/webview/<name>/main.ts.
+    ...WEBVIEWS.map((name) => ({
       ...common,
       platform: 'browser',
       format: 'iife',
       target: 'es2020',
-      entryPoints: ['src/webview/exam/main.ts'],
-      outfile: 'dist/exam.js',
+      entryPoints: [`src/webview/${name}/main.ts`],
+      outfile: `dist/${name}.js`,
       minify: production,
-    },
+    })),
   ];
   if (tests) {
     builds.push({

@@ -11,6 +11,8 @@ import { CheckTests } from './vscode/checks/testing';
 import { Configuration } from './vscode/config';
 import { ExamController } from './vscode/exam/controller';
 import { registerExam } from './vscode/exam/register';
+import { registerLessons } from './vscode/lesson/register';
+import { LessonPages } from './vscode/lesson/pages';
 import { QuestionService } from './vscode/exam/questions';
 import { ExamStore } from './vscode/exam/store';
 import { registerInterpreter } from './vscode/interpreter/register';
@@ -37,6 +39,7 @@ export interface CertPathApi {
   exams: ExamController;
   examStore: ExamStore;
   questions: QuestionService;
+  lessons: LessonPages;
   /** The raw value VS Code stored under the progress key in workspace state. */
   storedProgress(): unknown;
 }
@@ -62,6 +65,14 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     runnerSource,
   });
   const { questions, examStore, exams } = registerExam({ context, output, syllabus });
+  const lessons = registerLessons({
+    context,
+    syllabus,
+    progress,
+    questions,
+    checks,
+    extensionUri: context.extensionUri,
+  });
   registerProgressTransfer({ context, syllabus, progress, examStore, exams });
   registerWalkthrough({ context, config, interpreters, practice: practice.practice, checks, exams });
   if (progress.droppedOnLoad)
@@ -84,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     exams,
     examStore,
     questions,
+    lessons,
     firstTreeAnswerMs: loaded,
     storedProgress: () => context.workspaceState.get(PROGRESS_KEY),
   };

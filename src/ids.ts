@@ -28,6 +28,8 @@ export const Views = {
   syllabus: 'certPath.syllabus',
   /** The mock exam / quiz webview panel type. */
   examPanel: 'certPath.exam',
+  /** The topic page with its lesson. */
+  lessonPanel: 'certPath.lesson',
 } as const;
 
 /** Setting names below the `certPath` section (defined with their defaults in core/config.ts). */
@@ -56,8 +58,6 @@ export const Walkthrough = {
   steps: ['chooseInterpreter', 'openSidebar', 'generatePracticeFile', 'runChecks', 'takeMockExam'],
 } as const;
 
-/** URI scheme of the read-only topic pages. */
-export const TOPIC_SCHEME = 'cert-path-topic';
 /** URI scheme of the read-only reference solutions. */
 export const SOLUTION_SCHEME = 'cert-path-solution';
 /** Name of the output channel. */

@@ -116,12 +116,53 @@ def _end_descendants(run_pid, subreaper):
     return killed
 
 
+_STDIN_CAP = 60000  # below a pipe's capacity, so writing it never blocks
+
+
+def _stdin_for(job):
+    """What the run reads as stdin: the job's text through a pipe, else nothing (/dev/null)."""
+    text = job.get("stdin")
+    if not text:
+        return os.open(os.devnull, os.O_RDONLY)
+    read, write = os.pipe()
+    data = text.encode("utf-8")[:_STDIN_CAP]
+    while data:
+        data = data[_write(write, data):]
+    os.close(write)
+    return read
+
+
+def run_script(path):
+    """Runs a snippet (a lesson example) as __main__; an uncaught exception prints a traceback of the snippet's own frames."""
+    import runpy
+    code = 0
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit as stop:
+        if isinstance(stop.code, int) or stop.code is None:
+            code = stop.code or 0
+        else:
+            sys.stderr.write("%s\n" % (stop.code,))
+            code = 1
+    except BaseException as error:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == path]
+        text = ["Traceback (most recent call last):\n"] if frames else []
+        text += traceback.format_list(frames) + traceback.format_exception_only(type(error), error)
+        sys.stderr.write("".join(text))
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    _exit(code)
+
+
 def _run_child(job, out_w, err_w, res_w):
     """The forked child: a session of its own, limits, the pipes as its only open files, then the job."""
     try:
         os.setsid()
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
+        os.dup2(_stdin_for(job), 0)
         os.dup2(out_w, 1)
         os.dup2(err_w, 2)
         os.dup2(res_w, 3)
@@ -140,6 +181,8 @@ def _run_child(job, out_w, err_w, res_w):
         tempfile.tempdir = None  # TMPDIR is the run's own now
         os.chdir(job["cwd"])
         sys.argv = [job["file"]]
+        if job.get("kind") == "script":
+            run_script(job["file"])
         run_job(job, 3)
     except BaseException:
         try:
@@ -322,6 +365,8 @@ def direct():
     os.environ.update(job.get("env") or {})
     os.chdir(job["cwd"])
     sys.argv = [job["file"]]
+    if job.get("kind") == "script":
+        run_script(job["file"])
     run_job(job, fd)
 
 

@@ -15,6 +15,7 @@ import { verifyExercises } from '../../src/node/verify';
 import { CONTENT_ENV } from './contentCheck';
 import {
   matrixPythons,
+  pool,
   pythonVersion,
   runnerSource,
   shippedSyllabus,
@@ -162,17 +163,19 @@ describe('exercise content on every interpreter', function () {
     // `python file.py` with the solution passes and with the starter fails, on the default interpreter.
     const python = testPython().command;
     const dir = tempDir('cert-path-standalone-');
-    for (const ref of refs.filter((r) => !skipped.has(`${r.key}@${defaultVersion}`))) {
-      for (const which of ['solution', 'starter'] as const) {
-        const { file, exercise } = writeVariant(path.join(dir, which), ref, 1, which);
-        const code = await standalone(python, file, sampleInput(python, exercise));
-        if (code !== (which === 'solution' ? 0 : 1))
-          problems.set(`${ref.key}@standalone`, [
-            ...(problems.get(`${ref.key}@standalone`) ?? []),
-            `python file.py with the ${which} exited ${code}`,
-          ]);
-      }
-    }
+    const runs = refs
+      .filter((r) => !skipped.has(`${r.key}@${defaultVersion}`))
+      .flatMap((ref, n) => (['solution', 'starter'] as const).map((which) => ({ ref, which, n })));
+    // A folder per run: exercises of one topic may write extra files of the same name.
+    await pool(runs, os.cpus().length, async ({ ref, which, n }) => {
+      const { file, exercise } = writeVariant(path.join(dir, which, String(n)), ref, 1, which);
+      const code = await standalone(python, file, sampleInput(python, exercise));
+      if (code !== (which === 'solution' ? 0 : 1))
+        problems.set(`${ref.key}@standalone`, [
+          ...(problems.get(`${ref.key}@standalone`) ?? []),
+          `python file.py with the ${which} exited ${code}`,
+        ]);
+    });
     console.log(
       `      ${refs.length} exercises on ${pythons.length} interpreters (${DRAWS} draws of parametrized solutions and starters, ${WRONG_DRAWS} of wrong solutions, on ${defaultVersion}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

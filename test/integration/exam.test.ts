@@ -9,7 +9,16 @@ import type { ExamView } from '../../src/core/exam/view';
 import type { ResultView } from '../../src/core/exam/resultView';
 import { ExamCertification } from '../../src/core/syllabus/model';
 import { Commands, Views } from '../../src/ids';
+import { examSections, isExtraTopic, sectionOf } from '../../src/core/exam/sections';
+import { Question } from '../../src/core/exam/question';
 import { until } from './until';
+
+/** The right answer of a question as the session stores it (see ExamSession). */
+function rightAnswer(q: Question): number[] {
+  if (q.type === 'order') return (q.lines ?? []).map((_, i) => i);
+  if (q.type === 'gaps') return (q.gaps ?? []).map((g) => g.answer);
+  return q.answer;
+}
 
 describe('Mock exams and topic quizzes', function () {
   this.timeout(60000);
@@ -25,7 +34,7 @@ describe('Mock exams and topic quizzes', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('starts a PCEP mock exam with the exam facts, weighted by domain, and keeps every answer in workspace state', async () => {
+  it('starts a PCEP mock exam with the official items per section and keeps every answer in workspace state', async () => {
     const pcep = api.syllabus.syllabus.certifications.find((c) => c.id === 'pcep') as ExamCertification;
     const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcep', {
       discard: true,
@@ -35,18 +44,39 @@ describe('Mock exams and topic quizzes', function () {
     assert.strictEqual(session.items.length, pcep.exam.items);
     assert.strictEqual(session.deadline! - session.startedAt, pcep.exam.minutes * 60_000);
     const bank = (await api.questions.bank()).questions;
-    const domains = new Map<string, number>();
+    const sections = examSections(pcep);
+    const counts = new Map<string, number>();
     for (const it of session.items) {
       const q = bank.find((b) => b.cert === 'pcep' && b.id === it.question)!;
-      domains.set(q.domain, (domains.get(q.domain) ?? 0) + 1);
+      const section = sectionOf(sections, q)!.id;
+      counts.set(section, (counts.get(section) ?? 0) + 1);
     }
-    assert.strictEqual(domains.get('flow-control'), 9, 'Flow Control has 29 % of 30 questions');
+    assert.deepStrictEqual(Object.fromEntries(counts), { '1': 7, '2': 8, '3': 7, '4': 8 }, 'PCEP-30-02: 7/8/7/8 items');
     await until(() => api.exams.lastView?.screen === 'exam', 'the exam view');
     const q0 = bank.find((b) => b.cert === 'pcep' && b.id === session.items[0].question)!;
-    await api.exams.answer(0, q0.answer);
+    await api.exams.answer(0, rightAnswer(q0));
     const stored = api.examStore.session!;
-    assert.deepStrictEqual(stored.answers[0], q0.answer);
+    assert.deepStrictEqual(stored.answers[0], rightAnswer(q0));
     assert.strictEqual(stored.id, session.id);
+  });
+
+  it('never puts a topic outside the official syllabus into a mock, and marks it in the tree', async () => {
+    const pcpp1 = api.syllabus.syllabus.certifications.find((c) => c.id === 'pcpp1') as ExamCertification;
+    const extra = pcpp1.domains.flatMap((d) => d.topics).filter((t) => isExtraTopic(pcpp1, t));
+    assert.ok(extra.length > 0, 'PCPP 32-1 has topics outside the official syllabus (scientific tools)');
+    const bank = (await api.questions.bank()).questions;
+    for (const seed of [1, 2, 3]) {
+      const session = await vscode.commands.executeCommand<ExamSession>(Commands.startMockExam, 'pcpp1', {
+        discard: true,
+        seed,
+      });
+      const topics = session.items.map((it) => bank.find((b) => b.cert === 'pcpp1' && b.id === it.question)!.topic);
+      assert.ok(!topics.some((t) => extra.some((x) => x.id === t)), `mock ${seed} has no extra topic`);
+    }
+    const certNode = api.tree.getChildren().find((n) => n.kind === 'cert' && n.cert.id === 'pcpp1')!;
+    const topics = api.tree.getChildren(certNode).flatMap((d) => api.tree.getChildren(d));
+    const node = topics.find((n) => n.kind === 'topic' && n.topic.id === extra[0].id)!;
+    assert.match(String(api.tree.getTreeItem(node).description), /extra — not on the exam/);
   });
 
   it('restores the attempt in progress in a panel after a reload, answers and clock intact', async () => {
@@ -54,7 +84,8 @@ describe('Mock exams and topic quizzes', function () {
       discard: true,
       seed: 7,
     });
-    await api.exams.answer(1, [0]);
+    const bank = (await api.questions.bank()).questions;
+    await api.exams.answer(1, rightAnswer(bank.find((b) => b.cert === 'pcap' && b.id === session.items[1].question)!));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // What VS Code does after a window reload: a new panel of our view type, handed to the serializer.
     const panel = vscode.window.createWebviewPanel(Views.examPanel, 'restored', vscode.ViewColumn.Active, {
@@ -104,12 +135,13 @@ describe('Mock exams and topic quizzes', function () {
     for (let i = 0; i < 5; i++) {
       const q = bank.find((b) => b.cert === 'pcap' && b.id === quiz.items[i].question)!;
       assert.strictEqual(q.topic, 'closures-and-scope');
-      await api.exams.answer(i, i < 4 ? q.answer : [(q.answer[0] + 1) % q.choices.length]);
+      if (i < 4) await api.exams.answer(i, rightAnswer(q)); // the fifth stays unanswered
     }
     const result = (await api.exams.submit())!;
     assert.strictEqual(result.correct, 4);
     assert.strictEqual(result.percent, 80);
     assert.strictEqual(result.passed, true);
+    for (const it of quiz.items) assert.ok(api.examStore.seen[`pcap/${it.question}`], 'each question is now seen');
     assert.strictEqual(api.examStore.history[0].id, quiz.id);
   });
 });

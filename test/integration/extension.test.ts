@@ -11,6 +11,8 @@ import { CHECKS_MARKER } from '../../src/core/practice/practiceFile';
 import { writeLearnerCode } from './practice';
 import { PROGRESS_KEY } from '../../src/core/progress/progress';
 import { RunResult } from '../../src/core/runner/results';
+import { until } from './until';
+import type { ToLesson } from '../../src/webview/lesson/protocol';
 import { Commands } from '../../src/ids';
 import type { TreeNode } from '../../src/vscode/syllabus/tree';
 import { concrete } from './variant';
@@ -217,16 +219,23 @@ describe('Cert Path in a real VS Code', function () {
     assert.ok(fs.existsSync(practicePath(ref)), 'practice files are kept');
   });
 
-  it('opens a topic page', async () => {
+  it('opens a topic page with its lesson, and runs an example with the learner’s interpreter', async () => {
     const ref = exercise('pcep/strings/mask-card-number');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.openTopic, {
-      kind: 'topic',
-      cert: ref.cert,
-      domain: ref.domain,
-      topic: ref.topic,
-    });
-    const page = await vscode.workspace.openTextDocument(uri);
-    assert.match(page.getText(), /^# Strings\n/);
-    assert.ok(page.getText().includes(ref.exercise.title));
+    const node = { kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic };
+    await vscode.commands.executeCommand(Commands.openTopic, node, { section: ref.topic.lesson!.sections[1].id });
+    await until(() => api.lessons.lastView?.type === 'show', 'the lesson page');
+    const shown = api.lessons.lastView as Extract<ToLesson, { type: 'show' }>;
+    assert.strictEqual(shown.view.title, 'Strings');
+    assert.strictEqual(shown.anchor, ref.topic.lesson!.sections[1].id);
+    assert.ok(shown.view.exercises.some((e) => e.title === ref.exercise.title));
+    assert.ok(shown.view.sections.length >= 1 && shown.view.traps.length >= 1);
+    const section = ref.topic.lesson!.sections.find((s) => s.examples.some((e) => !e.raises && !e.minPython))!;
+    const index = section.examples.findIndex((e) => !e.raises && !e.minPython);
+    await api.lessons.run(node as never, `${section.id}.${index + 1}`);
+    const out = api.lessons.lastView as Extract<ToLesson, { type: 'output' }>;
+    assert.strictEqual(out.type, 'output');
+    assert.strictEqual(out.running, false);
+    assert.strictEqual(out.stdout, section.examples[index].output);
+    assert.strictEqual(out.matches, true);
   });
 });

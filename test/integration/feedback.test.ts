@@ -11,6 +11,7 @@ import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
 import { CheckTests } from '../../src/vscode/checks/testing';
 import { concrete } from './variant';
+import { until } from './until';
 
 let api: CertPathApi;
 const KEY = 'pcep/arithmetic/split-seconds';
@@ -95,6 +96,21 @@ describe('Feedback where the learner looks', function () {
       JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])),
     );
     assert.strictEqual(api.tests.lastReported(KEY)?.state, 'failed');
+    // The failed check links to the lesson: a quick fix on its diagnostic opens the topic at its section.
+    const failed = diagnostics.find((d) => d.range.start.line === defLine)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      failed.range,
+    );
+    const read = actions.find((a) => a.title.startsWith('Read the lesson'));
+    assert.ok(read?.command, `a Read the lesson quick fix (${actions.map((a) => a.title).join(', ')})`);
+    await vscode.commands.executeCommand(read.command.command, ...(read.command.arguments ?? []));
+    await until(() => api.lessons.lastView?.type === 'show', 'the lesson page');
+    const shown = api.lessons.lastView as { type: 'show'; view: { title: string }; anchor?: string };
+    assert.strictEqual(shown.view.title, r.topic.title);
+    const anchor = r.exercise.checks.find((c) => c.id === 'example')?.lesson ?? r.exercise.lesson;
+    assert.strictEqual(shown.anchor, anchor);
   });
 
   it('errors a check on the line that raised, with a diagnostic there', async () => {

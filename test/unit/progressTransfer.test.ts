@@ -81,7 +81,7 @@ describe('progress export', () => {
       result('exam-2', T(6).getTime(), { passed: true, percent: 80 }),
       result('quiz-1', T(5).getTime(), { kind: 'quiz', topic: 'loops' }),
     ];
-    const data = exportProgress(s, history, '1.2.3', T(7));
+    const data = exportProgress(s, history, '1.2.3', T(7), { seen: { 'pcep/q1': T(6).getTime() } });
     assert.deepStrictEqual(
       {
         format: data.format,
@@ -100,6 +100,18 @@ describe('progress export', () => {
       passed: 1,
       examAttempts: 2,
     });
+  });
+
+  it('carries the seen log, and reads a file without one as nothing seen', () => {
+    const data = exportProgress(emptyProgress(), [], '1.2.3', T(7), { seen: { 'pcep/q1': 5, 'pcap/q2': 9 } });
+    const read = parsed(serializeExport(data));
+    assert.ok('data' in read);
+    assert.deepStrictEqual(read.data.seen, { 'pcep/q1': 5, 'pcap/q2': 9 });
+    const old = JSON.parse(serializeExport(data)) as Record<string, unknown>;
+    delete old.seen;
+    const readOld = parsed(JSON.stringify(old));
+    assert.ok('data' in readOld);
+    assert.deepStrictEqual(readOld.data.seen, {});
   });
 
   it('names the file after the local date', () => {

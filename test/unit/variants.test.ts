@@ -82,11 +82,12 @@ describe('exercise variants', () => {
       { note: 'off by {{n}}', code: 'def add(a, b):\n    return {{n}}\n', files: { 'data.py': 'N = {{n}}' } },
     ];
     const { exercise, params } = instantiate({ ...ref.exercise, wrong }, 7);
+    const n = params.n as number;
     assert.deepStrictEqual(exercise.wrong, [
       {
-        note: `off by ${params.n}`,
-        code: `def add(a, b):\n    return ${params.n}\n`,
-        files: { 'data.py': `N = ${params.n}` },
+        note: `off by ${n}`,
+        code: `def add(a, b):\n    return ${n}\n`,
+        files: { 'data.py': `N = ${n}` },
       },
     ]);
   });

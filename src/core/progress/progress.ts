@@ -28,8 +28,8 @@ export interface ProgressState {
   exercises: Record<string, ExerciseProgress>;
 }
 
-/** Status shown for an exercise or aggregated for a topic. */
-export type Status = 'notStarted' | 'attempted' | 'failed' | 'passed';
+import type { Status } from './status';
+export type { Status };
 
 /** An empty progress state. */
 export function emptyProgress(): ProgressState {

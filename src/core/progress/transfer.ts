@@ -3,6 +3,7 @@
 import { isRecord } from '../records';
 import { HISTORY_LIMIT, readHistory } from '../exam/history';
 import { ExamResult } from '../exam/scoring';
+import { readSeen, SeenLog } from '../exam/seen';
 import { ExerciseProgress, PROGRESS_VERSION, ProgressState, readProgress } from './progress';
 
 /** The `format` field that marks a Cert Path progress file. */
@@ -18,7 +19,12 @@ export interface ProgressExport {
   extensionVersion: string;
   progress: ProgressState;
   examHistory: ExamResult[];
+  /** When each question was last part of a submitted attempt (the draw takes unseen ones first). */
+  seen: SeenLog;
 }
+
+/** What an export carries besides the exercise progress and the exam history. */
+export type ExportExtras = Pick<ProgressExport, 'seen'>;
 
 /** What a progress file holds, in counts a message can state. */
 export interface ProgressCounts {
@@ -45,6 +51,7 @@ export function exportProgress(
   examHistory: ExamResult[],
   extensionVersion: string,
   now: Date,
+  extras: ExportExtras = { seen: {} },
 ): ProgressExport {
   return {
     format: EXPORT_FORMAT,
@@ -53,6 +60,7 @@ export function exportProgress(
     extensionVersion,
     progress,
     examHistory,
+    ...extras,
   };
 }
 
@@ -132,6 +140,8 @@ export function parseProgressExport(text: string): { data: ProgressExport; skipp
       extensionVersion: typeof raw.extensionVersion === 'string' ? raw.extensionVersion : '',
       progress: read.state,
       examHistory,
+      // Absent in files of earlier versions: nothing seen.
+      seen: readSeen(raw.seen),
     },
     skipped: keys.length - wellNamed.length + read.dropped + history.dropped,
   };

@@ -44,7 +44,8 @@ export async function runDirect(
     env: runnerEnv(job.env as NodeJS.ProcessEnv),
     timeoutMs: job.timeout * 1000,
     signal,
-    stdin: `${JSON.stringify({ ...job, resultPath })}\n`,
+    // The job line, then what the run itself reads from stdin (a lesson example's input).
+    stdin: `${JSON.stringify({ ...job, resultPath })}\n${typeof job.stdin === 'string' ? job.stdin : ''}`,
   });
   const results = await readRegularFile(resultPath, RESULTS_CAP);
   return {

@@ -5,6 +5,7 @@ import { ExerciseRef } from '../../core/syllabus/model';
 import { exerciseStatus, topicKeys } from '../../core/progress/progress';
 import { installCommand, shellKind } from '../../core/practice/install';
 import { RunResult, summarize } from '../../core/runner/results';
+import { LessonLink, lessonLinkForRun } from '../../core/lesson/anchor';
 import { Commands, MYSQL_PASSWORD_SECRET } from '../../ids';
 import { PracticeFiles } from '../practice/files';
 import { ProgressStore } from '../progress/store';
@@ -41,6 +42,12 @@ function offerInstall(where: string, result: RunResult, python: string): void {
     });
 }
 
+/** Opens the topic's lesson at the section a failed check links to. */
+export function openLesson(ref: ExerciseRef, link: LessonLink): Thenable<unknown> {
+  const node = { kind: 'topic', cert: ref.cert, domain: ref.domain, topic: ref.topic };
+  return vscode.commands.executeCommand(Commands.openTopic, node, link.section ? { section: link.section } : {});
+}
+
 function announce(deps: CheckCommandDeps, ref: ExerciseRef, result: RunResult, python: string): void {
   const where = `${ref.cert.shortTitle} › ${ref.topic.title} › ${ref.exercise.title}`;
   if (result.outcome === 'skipped') {
@@ -53,9 +60,14 @@ function announce(deps: CheckCommandDeps, ref: ExerciseRef, result: RunResult, p
       `${where}: all ${result.checks.length} checks passed.${topicDone ? ` Topic "${ref.topic.title}" is complete!` : ''}`,
     );
   } else if (result.outcome !== 'cancelled') {
+    const lesson = lessonLinkForRun(ref, result);
+    const read = lesson ? 'Read the Lesson' : undefined;
     void vscode.window
-      .showWarningMessage(`${where}: ${summarize(result)}`, 'Show Output')
-      .then((a) => a && deps.output.show(true));
+      .showWarningMessage(`${where}: ${summarize(result)}`, ...(read ? [read] : []), 'Show Output')
+      .then((a) => {
+        if (a === 'Show Output') deps.output.show(true);
+        else if (a && lesson) void openLesson(ref, lesson);
+      });
   }
 }
 

@@ -2,7 +2,12 @@
 // Problems view; cleared when the checks pass or the exercise is reset.
 import * as vscode from 'vscode';
 import { RunReport } from '../../node/runner/run';
+import { LessonLink, lessonLinkFor } from '../../core/lesson/anchor';
+import { ExerciseRef } from '../../core/syllabus/model';
 import { CheckService } from './service';
+
+/** The lesson section each Cert Path diagnostic links to (read by the Read the Lesson quick fix). */
+export const lessonLinks = new WeakMap<vscode.Diagnostic, { ref: ExerciseRef; link: LessonLink }>();
 
 /** The diagnostics of the last run of each practice file. */
 export class CheckDiagnostics implements vscode.Disposable {
@@ -10,18 +15,25 @@ export class CheckDiagnostics implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(checks: CheckService) {
-    this.subscription = checks.onDidFinish(({ uri, report }) => this.show(uri, report));
+    this.subscription = checks.onDidFinish(({ ref, uri, report }) => this.show(uri, report, ref));
   }
 
   /** Replaces the file's diagnostics with those of a finished run (none when it passed). */
-  show(uri: vscode.Uri, report: RunReport): void {
+  show(uri: vscode.Uri, report: RunReport, ref?: ExerciseRef): void {
     const result = report.result;
     if (result.outcome === 'cancelled') return;
     const diagnostics: vscode.Diagnostic[] = [];
-    const add = (line: number | undefined, message: string, severity = vscode.DiagnosticSeverity.Error) => {
+    const add = (
+      line: number | undefined,
+      message: string,
+      severity = vscode.DiagnosticSeverity.Error,
+      checkId?: string,
+    ) => {
       const at = (line ?? 1) - 1;
       const d = new vscode.Diagnostic(new vscode.Range(at, 0, at, Number.MAX_SAFE_INTEGER), message, severity);
       d.source = 'Cert Path';
+      const link = ref && lessonLinkFor(ref, checkId);
+      if (ref && link) lessonLinks.set(d, { ref, link });
       diagnostics.push(d);
     };
     // A missing display or module is about the machine, not a line of the learner's code.
@@ -36,6 +48,7 @@ export class CheckDiagnostics implements vscode.Disposable {
         c.line,
         `${c.title}: ${c.message}${values}`,
         c.status === 'fail' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+        c.id,
       );
     }
     this.collection.set(uri, diagnostics);

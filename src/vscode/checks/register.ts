@@ -9,6 +9,7 @@ import { ProgressStore } from '../progress/store';
 import { SyllabusService } from '../syllabus/service';
 import { registerCheckCommands } from './commands';
 import { CheckDiagnostics } from './diagnostics';
+import { LessonActions } from './lessonActions';
 import { CheckService } from './service';
 import { ProgressStatus } from './status';
 import { CheckTests } from './testing';
@@ -70,6 +71,9 @@ export function registerChecks(deps: ChecksDeps): {
     watch,
     tests,
     diagnostics,
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LessonActions(), {
+      providedCodeActionKinds: LessonActions.kinds,
+    }),
     status,
     created,
     deleted,

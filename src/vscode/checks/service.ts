@@ -7,6 +7,7 @@ import { recordRun } from '../../core/progress/progress';
 import { RunResult, summarize } from '../../core/runner/results';
 import { DatabaseConfig, executableOf, RunReport, runChecks } from '../../node/runner/run';
 import { WarmPool } from '../../node/runner/warm';
+import { runSnippet, SnippetReport } from '../../node/runner/snippet';
 import { MYSQL_PASSWORD_SECRET } from '../../ids';
 import { Configuration } from '../config';
 import { InterpreterService } from '../interpreter/service';
@@ -24,6 +25,10 @@ export interface RunOutcome {
 /** Message shown when checks are asked for in Restricted Mode. */
 export const UNTRUSTED_MESSAGE =
   'Cert Path runs checks only in a trusted workspace: running them executes the code in this file with your Python. Trust this workspace to run checks.';
+
+/** Message shown when a lesson example is run in Restricted Mode. */
+export const UNTRUSTED_EXAMPLE =
+  'Cert Path runs lesson examples only in a trusted workspace: running one executes it with your Python. Trust this workspace to run examples.';
 
 /** Runs checks and records their outcome. */
 export class CheckService implements vscode.Disposable {
@@ -119,6 +124,37 @@ export class CheckService implements vscode.Disposable {
       cancel?.dispose();
       if (this.running.get(key) === controller) this.running.delete(key);
     }
+  }
+
+  /**
+   * Runs a lesson example with the learner's interpreter, the same limits and the same warm runner
+   * as checks. Never in Restricted Mode.
+   */
+  async runExample(
+    code: string,
+    stdin: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ report?: SnippetReport; blocked?: string; interpreterProblem?: string }> {
+    if (!vscode.workspace.isTrusted) return { blocked: UNTRUSTED_EXAMPLE };
+    const resource = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const found = await this.interpreters.resolve(resource);
+    if (!found.interpreter) return { interpreterProblem: found.message };
+    const settings = this.config.get(resource);
+    const report = await runSnippet(
+      {
+        interpreter: found.interpreter,
+        code,
+        stdin,
+        timeoutSeconds: settings.checkTimeoutSeconds,
+        memoryLimitMB: settings.memoryLimitMB,
+        runnerSource: this.runnerSource,
+        signal,
+      },
+      this.warm,
+    );
+    if (report.problem)
+      report.problem = withSetting(report.problem, report.timedOut ? 'checkTimeoutSeconds' : undefined);
+    return { report };
   }
 
   private log(ref: ExerciseRef, report: RunReport): void {

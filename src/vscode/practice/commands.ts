@@ -13,7 +13,6 @@ import { TreeNode } from '../syllabus/tree';
 import { PracticeFiles } from './files';
 import { pickExercise, pickTopic, topicFrom } from './pickers';
 import { SolutionDocuments } from './solutions';
-import { TopicPages } from './topicPages';
 
 /** What the practice commands need. */
 export interface PracticeDeps {
@@ -21,7 +20,6 @@ export interface PracticeDeps {
   progress: ProgressStore;
   practice: PracticeFiles;
   config: Configuration;
-  topicPages: TopicPages;
   /** A practice file was written or reset: mirror it in the Test Explorer, clear its diagnostics. */
   changed(ref: ExerciseRef, uri: vscode.Uri, reset: boolean): Promise<void>;
 }
@@ -130,14 +128,6 @@ async function resetExercise(deps: PracticeDeps, arg?: unknown, options?: Confir
   return backups[0];
 }
 
-async function openTopic(deps: PracticeDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const node = topicFrom(arg) ?? (await pickTopic(deps.syllabus, 'Cert Path: Open Topic'));
-  if (!node) return undefined;
-  const uri = deps.topicPages.uriFor(node.cert.id, node.topic.id);
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
-  return uri;
-}
-
 async function resetTopic(deps: PracticeDeps, arg?: unknown, options?: ConfirmOptions): Promise<boolean> {
   const node = topicFrom(arg) ?? (await pickTopic(deps.syllabus, 'Cert Path: Reset Topic Progress'));
   if (!node) return false;
@@ -159,7 +149,6 @@ export function registerPracticeCommands(deps: PracticeDeps): vscode.Disposable[
     vscode.commands.registerCommand(Commands.resetExercise, (arg?: unknown, options?: ConfirmOptions) =>
       resetExercise(deps, arg, options),
     ),
-    vscode.commands.registerCommand(Commands.openTopic, (arg?: unknown) => openTopic(deps, arg)),
     vscode.commands.registerCommand(Commands.resetTopicProgress, (arg?: unknown, options?: ConfirmOptions) =>
       resetTopic(deps, arg, options),
     ),

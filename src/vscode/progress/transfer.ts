@@ -3,6 +3,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { HISTORY_LIMIT } from '../../core/exam/history';
+import { mergeSeen } from '../../core/exam/seen';
 import { emptyProgress } from '../../core/progress/progress';
 import {
   exportFileName,
@@ -85,7 +86,9 @@ async function exportCommand(deps: ProgressTransferDeps, target?: unknown): Prom
           defaultUri: vscode.Uri.joinPath(startFolder(), exportFileName(now)),
         });
   if (!uri) return undefined;
-  const data = exportProgress(deps.progress.current, deps.examStore.history, extensionVersion(deps), now);
+  const data = exportProgress(deps.progress.current, deps.examStore.history, extensionVersion(deps), now, {
+    seen: deps.examStore.seen,
+  });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeExport(data)));
   } catch (error) {
@@ -146,6 +149,7 @@ async function importCommand(deps: ProgressTransferDeps, source?: unknown): Prom
   }
   const history = mergeHistory(deps.examStore.history, parsed.data.examHistory);
   if (history.added) await deps.examStore.setHistory(history.history);
+  await deps.examStore.setSeen(mergeSeen(deps.examStore.seen, parsed.data.seen));
 
   const parts: string[] = [];
   if (summary.added || summary.improved || history.added) {
@@ -217,6 +221,7 @@ async function resetCommand(deps: ProgressTransferDeps, options?: unknown): Prom
   // The session goes first, so its clock cannot submit an attempt into the emptied history.
   await deps.exams.setSession(undefined);
   await deps.examStore.setHistory([]);
+  await deps.examStore.setSeen({});
   await deps.progress.update(() => emptyProgress());
   await closeExamPanels();
   void vscode.window.showInformationMessage(

@@ -1,6 +1,7 @@
 // The tree rows: label, description, icon, tooltip and context value of each kind of node.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { examSections, isExtraTopic } from '../../core/exam/sections';
 import { settingId } from '../../core/config';
 import {
   Credential,
@@ -97,15 +98,30 @@ export function credentialItem(credential: Credential, state: ProgressState, syl
   return item;
 }
 
+/** How a topic outside the official exam is marked in the tree. */
+export const EXTRA_TOPIC = 'extra — not on the exam';
+
+/** The official sections the topics count toward, as text (empty without a blueprint). */
+function sectionsOfTopics(cert: ExamCertification, topics: Topic[]): string {
+  const sections = examSections(cert).filter(
+    (s) => cert.blueprint && topics.some((t) => t.objectives.some((o) => s.objectives.includes(o))),
+  );
+  return sections.map((s) => `section ${s.id}, ${s.title}`).join('; ');
+}
+
 /** A domain row: topics complete and its share of the exam. */
 export function domainItem(cert: ExamCertification, domain: Domain, state: ProgressState): vscode.TreeItem {
   const t = topicsTally(state, cert.id, domain.topics);
   const item = new vscode.TreeItem(domain.title, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `domain:${cert.id}/${domain.id}`;
-  item.description = `${t.passed}/${t.total} · ${domain.weight}%`;
+  // With an official blueprint the exam is drawn by its sections, which the domains need not match.
+  item.description = cert.blueprint ? `${t.passed}/${t.total}` : `${t.passed}/${t.total} · ${domain.weight}%`;
   item.iconPath = t.status === 'passed' ? ICONS.passed : new vscode.ThemeIcon('library');
+  const sections = sectionsOfTopics(cert, domain.topics);
   item.tooltip = new vscode.MarkdownString(
-    `**${domain.title}** — ${domain.weight} % of the ${cert.examCode} exam\n\n${t.passed} of ${t.total} topics complete`,
+    cert.blueprint
+      ? `**${domain.title}**${sections ? ` — on the ${cert.examCode} exam in: ${sections}` : ''}\n\n${t.passed} of ${t.total} topics complete`
+      : `**${domain.title}** — ${domain.weight} % of the ${cert.examCode} exam\n\n${t.passed} of ${t.total} topics complete`,
   );
   item.contextValue = 'certPath.domain';
   return item;
@@ -116,11 +132,16 @@ export function topicItem(cert: ExamCertification, topic: Topic, state: Progress
   const t = topicTally(state, cert.id, topic);
   const item = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `topic:${cert.id}/${topic.id}`;
-  item.description = topic.origin ? `${t.passed}/${t.total} · pack` : `${t.passed}/${t.total}`;
+  const extra = isExtraTopic(cert, topic);
+  item.description = [`${t.passed}/${t.total}`, topic.origin ? 'pack' : '', extra ? EXTRA_TOPIC : '']
+    .filter(Boolean)
+    .join(' · ');
   item.iconPath = ICONS[t.status];
-  const md = new vscode.MarkdownString(
-    `**${topic.title}** — objectives ${topic.objectives.join(', ')}\n\n${topic.summary.trim()}\n\n`,
-  );
+  const sections = sectionsOfTopics(cert, [topic]);
+  const where = extra
+    ? `not on the ${cert.examCode} exam (its official syllabus has no section for it): practice only, never in a mock`
+    : `objectives ${topic.objectives.join(', ')}${sections ? ` (${sections})` : ''}`;
+  const md = new vscode.MarkdownString(`**${topic.title}** — ${where}\n\n${topic.summary.trim()}\n\n`);
   md.appendMarkdown(t.status === 'passed' ? '**Topic complete.**' : `${t.passed} of ${t.total} exercises passed.`);
   if (topic.origin) md.appendMarkdown(`\n\nAdded by the syllabus pack \`${topic.origin}\`.`);
   item.tooltip = md;
