@@ -49,4 +49,19 @@ describe('Cert Path in an untrusted workspace', function () {
     assert.match(String(outcome.blocked), /only in a trusted workspace/);
     assert.strictEqual(api.tests.lastReported(ref.key)?.state, 'errored', 'the Test Explorer says why');
   });
+
+  it('shows a lesson but never runs its examples', async () => {
+    const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds')!;
+    const node = { kind: 'topic' as const, cert: ref.cert, domain: ref.domain, topic: ref.topic };
+    await vscode.commands.executeCommand(Commands.openTopic, node);
+    const shown = api.lessons.lastView as { type: string; view: { canRun: boolean } };
+    assert.strictEqual(shown.type, 'show');
+    assert.strictEqual(shown.view.canRun, false, 'the page offers Run only in a trusted workspace');
+    const section = ref.topic.lesson!.sections[0];
+    await api.lessons.run(node, `${section.id}.1`);
+    const out = api.lessons.lastView as { type: string; problem?: string; stdout?: string };
+    assert.strictEqual(out.type, 'output');
+    assert.match(String(out.problem), /only in a trusted workspace/);
+    assert.strictEqual(out.stdout, '');
+  });
 });
