@@ -12,6 +12,7 @@ import { Configuration } from './vscode/config';
 import { ExamController } from './vscode/exam/controller';
 import { registerExam } from './vscode/exam/register';
 import { registerLessons } from './vscode/lesson/register';
+import { registerVerify } from './vscode/verify/register';
 import { LessonPages } from './vscode/lesson/pages';
 import { QuestionService } from './vscode/exam/questions';
 import { ExamStore } from './vscode/exam/store';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     checks,
     extensionUri: context.extensionUri,
   });
+  registerVerify({ context, syllabus, interpreters, config, output, runnerSource });
   registerProgressTransfer({ context, syllabus, progress, examStore, exams });
   registerWalkthrough({ context, config, interpreters, practice: practice.practice, checks, exams });
   if (progress.droppedOnLoad)

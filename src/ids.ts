@@ -20,6 +20,7 @@ export const Commands = {
   exportProgress: 'certPath.exportProgress',
   importProgress: 'certPath.importProgress',
   resetAllProgress: 'certPath.resetAllProgress',
+  verifySyllabusPack: 'certPath.verifySyllabusPack',
 } as const;
 
 /** View container and view ids. */

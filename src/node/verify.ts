@@ -183,39 +183,78 @@ async function verifyBase(refs: ExerciseRef[], options: VerifyOptions, reports: 
 }
 
 /** Names of each exercise's mutants that ran, and of those a check rejected at some draw. */
+interface MutantTally {
+  seen: Map<string, Set<string>>;
+  killed: Map<string, Set<string>>;
+}
+
+const addTo = (map: Map<string, Set<string>>, key: string, name: string) =>
+  map.set(key, (map.get(key) ?? new Set()).add(name));
+
+/**
+ * One round: every mutant of the given draws not yet killed at an earlier draw; mutants that make the
+ * same code run once.
+ */
+function roundPlans(
+  requests: { id: string; ref: ExerciseRef; seed: number }[],
+  generated: Map<string, Mutant[]>,
+  tally: MutantTally,
+) {
+  const plans: Planned[] = [];
+  const alsoNamed = new Map<Planned, string[]>();
+  for (const r of requests) {
+    const byCode = new Map<string, Planned>();
+    for (const variant of mutantVariants(instantiate(r.ref.exercise, r.seed).exercise, generated.get(r.id) ?? [])) {
+      if (tally.killed.get(r.ref.key)?.has(variant.label)) continue;
+      const code = JSON.stringify([variant.main, variant.files]);
+      const twin = byCode.get(code);
+      if (twin) {
+        alsoNamed.set(twin, [...(alsoNamed.get(twin) ?? []), variant.label]);
+        continue;
+      }
+      const plan = { ref: r.ref, seed: r.seed, variant };
+      byCode.set(code, plan);
+      plans.push(plan);
+    }
+  }
+  return { plans, alsoNamed };
+}
+
+/**
+ * Runs the mutants draw by draw: round k runs, at each exercise's k-th draw, only the mutants no
+ * earlier draw killed (a branch taken only for some drawn values is tested at the draws that take it).
+ */
 async function runMutants(
   eligible: ExerciseRef[],
   options: VerifyOptions,
   solutionMs: Map<string, number>,
-): Promise<{ seen: Map<string, Set<string>>; killed: Map<string, Set<string>> }> {
+): Promise<MutantTally> {
   const requests = eligible.flatMap((ref) =>
-    options.seeds(ref).map((seed) => ({ id: `${ref.key}@${seed}`, ref, seed })),
+    options.seeds(ref).map((seed, round) => ({ id: `${ref.key}@${seed}`, ref, seed, round })),
   );
   const generated = await generateMutants(options.interpreter, requests, options.dir);
-  const plans: Planned[] = requests.flatMap((r) =>
-    mutantVariants(instantiate(r.ref.exercise, r.seed).exercise, generated.get(r.id) ?? []).map((variant) => ({
-      ref: r.ref,
-      seed: r.seed,
-      variant,
-    })),
-  );
   // An endless loop is a kill too; it need not wait the full limit.
   const limit = (p: Planned) =>
     Math.min(options.timeoutSeconds ?? 30, Math.max(1.5, (3 * (solutionMs.get(p.ref.key) ?? 100)) / 1000 + 1));
-  const results = await runPlans(plans, options, limit, 'mutants');
-  // A mutant (by name) is killed when a check rejects it at any draw: a branch taken only for some
-  // drawn values is tested at the draws that take it.
-  const seen = new Map<string, Set<string>>();
-  const killed = new Map<string, Set<string>>();
-  plans.forEach((plan, i) => {
-    const verdict = judge(plan.variant, results[i]);
-    if (verdict.status === 'skipped') return;
-    const add = (map: Map<string, Set<string>>) =>
-      map.set(plan.ref.key, (map.get(plan.ref.key) ?? new Set()).add(plan.variant.label));
-    add(seen);
-    if (verdict.status === 'ok') add(killed);
-  });
-  return { seen, killed };
+  const tally: MutantTally = { seen: new Map(), killed: new Map() };
+  const rounds = Math.max(0, ...requests.map((r) => r.round + 1));
+  for (let round = 0; round < rounds && !options.signal?.aborted; round++) {
+    const { plans, alsoNamed } = roundPlans(
+      requests.filter((r) => r.round === round),
+      generated,
+      tally,
+    );
+    const results = await runPlans(plans, options, limit, `mutants-${round}`);
+    plans.forEach((plan, i) => {
+      const verdict = judge(plan.variant, results[i]);
+      if (verdict.status === 'skipped') return;
+      for (const name of [plan.variant.label, ...(alsoNamed.get(plan) ?? [])]) {
+        addTo(tally.seen, plan.ref.key, name);
+        if (verdict.status === 'ok') addTo(tally.killed, plan.ref.key, name);
+      }
+    });
+  }
+  return tally;
 }
 
 /** Verifies every exercise; reports come back in the order of `refs`. */

@@ -10,6 +10,7 @@ import { ExamCertification, Syllabus } from '../../src/core/syllabus/model';
 import { findExercise } from '../../src/core/syllabus/index';
 import { RunResult } from '../../src/core/runner/results';
 import { Commands } from '../../src/ids';
+import type { ExerciseVerification } from '../../src/node/verify';
 import type { TreeNode } from '../../src/vscode/syllabus/tree';
 
 const EXTENSION_ID = 'cert-path.cert-path';
@@ -128,6 +129,26 @@ describe('Syllabus packs (certPath.syllabusPaths)', function () {
       api.progress.current.exercises['pcep/pack-doubling/double-it']?.passedAt,
       "the pass is remembered under the pack exercise's key",
     );
+  });
+
+  it('verifies a pack with the mutation gate and shows each problem at the exercise’s YAML line', async () => {
+    const reports = await vscode.commands.executeCommand<ExerciseVerification[]>(Commands.verifySyllabusPack);
+    assert.ok(reports, 'the gate ran');
+    const double = reports.find((r) => r.ref.key === 'pcep/pack-doubling/double-it')!;
+    // One check, double(2) is 4, lets n + 2 and n * n through: the gate names the survivors.
+    assert.ok(double.mutants.total > 0);
+    assert.ok(
+      double.problems.some((p) => p.startsWith('mutant survives:')),
+      `survivors reported: ${double.problems.join('; ')}`,
+    );
+    const file = vscode.Uri.file(path.join(dir, 'doubling.certpath.yaml'));
+    const line = fs
+      .readFileSync(file.fsPath, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('- id: double-it'));
+    const shown = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'Cert Path verify');
+    assert.ok(shown.length >= 1 && shown.every((d) => d.range.start.line === line), 'at the exercise’s line');
+    assert.ok(shown.some((d) => /double-it: mutant survives/.test(d.message)));
   });
 
   it('shows a broken pack in the Problems view at its line, keeping the built-in syllabus and the good pack', async () => {

@@ -223,6 +223,31 @@ async function main() {
       await page.keyboard.press('Escape');
       await marker.waitFor({ state: 'detached', timeout: 10000 });
     });
+    // Webviews are iframes (VS Code's webview host) holding the page's own iframe.
+    const webview = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await step('failed-check-links-to-its-lesson', async () => {
+      // The quick fix on the failed check's line (Ctrl+.) opens the topic's lesson at the part that explains it.
+      await page.keyboard.press('Control+.');
+      const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Read the lesson' });
+      await fix.first().waitFor({ timeout: 10000 });
+      await fix.first().click();
+      await page.locator('.tab', { hasText: 'Arithmetic operators' }).first().waitFor({ timeout: 30000 });
+      await webview().locator('h1', { hasText: 'Arithmetic operators' }).waitFor({ timeout: 30000 });
+      await webview().locator('.traps li').first().waitFor({ timeout: 10000 });
+    });
+    await step('lesson-example-run-shows-its-output', async () => {
+      const first = webview().locator('figure.example').first();
+      await first.locator('button', { hasText: 'Run' }).click();
+      await first.locator('.run-output', { hasText: 'The same as the lesson says' }).waitFor({ timeout: 30000 });
+      const printed = await first.locator('.run-output pre.output').first().innerText();
+      const expected = await first.locator('pre.output').first().innerText();
+      assert.strictEqual(printed.trim(), expected.trim(), 'the run printed what the lesson says');
+      await clearNotifications();
+      await readmeShot('lesson');
+      // Back to the practice file: the lesson's editor group closes.
+      await palette('View: Close All Editors in Group');
+      await page.locator('.tab', { hasText: 'Arithmetic operators' }).first().waitFor({ state: 'detached', timeout: 10000 });
+    });
     await step('solution-typed', async () => {
       const file = path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file);
       const line =
@@ -260,16 +285,10 @@ async function main() {
       await clearNotifications();
       await readmeShot('sidebar');
     });
-    // The exam webview is an iframe (VS Code's webview host) holding the page's own iframe.
-    const exam = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const exam = webview();
+    let answered = 0;
     await step('mock-exam-started-from-command-palette', async () => {
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Cert Path: Start Mock Exam');
-      await page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'Cert Path: Start Mock Exam' })
-        .first()
-        .waitFor({ timeout: 10000 });
-      await page.keyboard.press('Enter');
+      await palette('Cert Path: Start Mock Exam');
       await page
         .locator('.quick-input-list .monaco-list-row', { hasText: 'PCEP-30-02' })
         .first()
@@ -277,37 +296,58 @@ async function main() {
       await exam.locator('h2', { hasText: 'Question 1 of 30' }).waitFor({ timeout: 30000 });
       await exam.locator('#timer', { hasText: /^(40:00|39:\d\d)$/ }).waitFor({ timeout: 10000 });
     });
-    await step('mock-exam-three-answered-one-flagged', async () => {
-      await exam.locator('label.choice').first().click();
-      await exam.locator('button', { hasText: 'Next' }).click();
-      await exam.locator('h2', { hasText: 'Question 2 of 30' }).waitFor({ timeout: 10000 });
-      await exam.locator('label.choice').nth(1).click();
-      await exam.locator('#flag').click();
-      await exam.locator('h2', { hasText: 'flagged' }).waitFor({ timeout: 10000 });
-      // Keyboard only: N for the next question, A to choose the first answer.
-      await page.keyboard.press('n');
-      await exam.locator('h2', { hasText: 'Question 3 of 30' }).waitFor({ timeout: 10000 });
-      await page.keyboard.press('a');
-      await exam.locator('.stats', { hasText: 'Answered 3/30' }).waitFor({ timeout: 10000 });
+    await step('mock-exam-choice-order-and-gaps-answered-by-keyboard', async () => {
+      // Through the questions with N; the first of each kind is answered from the keyboard only.
+      const done = { choices: false, order: false, gaps: false };
+      for (let i = 1; i <= 30 && !(done.choices && done.order && done.gaps); i++) {
+        await exam.locator('h2', { hasText: `Question ${i} of 30` }).waitFor({ timeout: 10000 });
+        if (!done.order && (await exam.locator('main .order-line').count())) {
+          await exam.locator('main .order-line').first().focus();
+          await page.keyboard.press('Alt+ArrowDown'); // the first line moves down one place
+          await exam.locator('main .legend', { hasText: 'Your order' }).waitFor({ timeout: 10000 });
+          done.order = true;
+        } else if (!done.gaps && (await exam.locator('main select.gap-select').count())) {
+          const gaps = await exam.locator('main select.gap-select').count();
+          for (let g = 0; g < gaps; g++) {
+            await exam.locator(`main select[data-gap="${g}"]`).focus();
+            await page.keyboard.press('ArrowDown'); // the first fragment of the list
+          }
+          done.gaps = true;
+        } else if (!done.choices && (await exam.locator('main .choice-row').count())) {
+          await page.keyboard.press('a');
+          await page.keyboard.press('Shift+F'); // and flagged for review
+          await exam.locator('h2', { hasText: 'flagged' }).waitFor({ timeout: 10000 });
+          done.choices = true;
+        }
+        if (i === 1) await readmeShot('exam');
+        await exam.locator('main h2').focus();
+        await page.keyboard.press('n');
+      }
+      assert.deepStrictEqual(done, { choices: true, order: true, gaps: true }, 'the mock had all three kinds');
+      answered = 3;
+      await exam.locator('.stats', { hasText: `Answered ${answered}/30` }).waitFor({ timeout: 10000 });
       await exam.locator('.stats', { hasText: 'Flagged 1' }).waitFor({ timeout: 10000 });
     });
     await step('mock-exam-survives-window-reload', async () => {
       // Developer: Reload Window goes through VS Code's shutdown, as a learner's reload does.
       await palette('Developer: Reload Window');
       await page.waitForEvent('load', { timeout: 60000 });
-      await exam.locator('.stats', { hasText: 'Answered 3/30' }).waitFor({ timeout: 90000 });
+      await exam.locator('.stats', { hasText: `Answered ${answered}/30` }).waitFor({ timeout: 90000 });
       await exam.locator('.stats', { hasText: 'Flagged 1' }).waitFor({ timeout: 10000 });
-      await exam.locator('#timer', { hasText: /^(40:00|39:\d\d|38:\d\d)$/ }).waitFor({ timeout: 10000 });
+      await exam.locator('#timer', { hasText: /^(40:00|39:\d\d|38:\d\d|37:\d\d)$/ }).waitFor({ timeout: 10000 });
     });
-    await step('mock-exam-submitted-score-page', async () => {
+    await step('mock-exam-submitted-result-by-official-section', async () => {
       await exam.locator('#submit').click();
-      await exam.locator('.confirm', { hasText: '27 questions are unanswered' }).waitFor({ timeout: 10000 });
+      await exam.locator('.confirm', { hasText: `${30 - answered} questions are unanswered` }).waitFor({ timeout: 10000 });
       await exam.locator('#confirm-submit').click();
-      await exam.locator('h2', { hasText: 'By domain' }).waitFor({ timeout: 20000 });
+      await exam.locator('h2', { hasText: 'By official section' }).waitFor({ timeout: 20000 });
       const score = await exam.locator('.score').innerText();
-      assert.match(score, /of 30 correct/);
+      assert.match(score, /of 30 fully right/);
       assert.match(score, /Not passed/, 'three answers out of 30 cannot pass');
+      assert.match(score, /official weight \(180 \/ 290 \/ 250 \/ 280/);
+      assert.strictEqual(await exam.locator('section[aria-labelledby="sections-title"] tbody tr').count(), 4);
       assert.strictEqual(await exam.locator('article.review').count(), 30);
+      await exam.locator('#supply', { hasText: 'still unseen' }).waitFor({ timeout: 10000 });
       await clearNotifications();
       await readmeShot('exam-result');
     });

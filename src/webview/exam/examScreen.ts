@@ -125,7 +125,7 @@ export function renderExam(
   if (item) {
     const title = el(
       'h2',
-      { id: 'qtitle' },
+      { id: 'qtitle', tabindex: '-1' },
       `Question ${view.current + 1} of ${view.items.length}`,
       view.flags[view.current] ? el('span', { class: 'flag-mark' }, ' ⚑ flagged') : null,
     );
@@ -140,7 +140,9 @@ export function renderExam(
     root.append(confirmation(view, answered, flagged, actions));
     document.getElementById('confirm-submit')?.focus();
   } else if (focusChoice) {
-    root.querySelector<HTMLElement>('main input:checked, main input, main .order-line, main select')?.focus();
+    // A choice question: its (chosen) answer, so A–F and the arrows work at once; otherwise the heading,
+    // so N and P still move on (a list in a gap would take the letters).
+    (root.querySelector<HTMLElement>('main input:checked, main input') ?? document.getElementById('qtitle'))?.focus();
   }
   restoreFocus(root);
   root.append(

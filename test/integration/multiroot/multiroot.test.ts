@@ -80,6 +80,9 @@ describe('Cert Path in a multi-root workspace, under stress', function () {
       'nothing was overwritten',
     );
     assert.strictEqual(api.progress.current.exercises[ref.key], undefined, 'no progress was recorded');
+    // The folder is usable again for the tests after this one.
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(path.join(first.uri.fsPath, '.cert-path'));
   });
 
   it('cancels the first of two runs started at once on the same file, and records one run', async () => {
