@@ -252,7 +252,7 @@ describe('readiness: the rule', () => {
     assert.strictEqual(combine([{ kind: 'mocks', detail: '' }]).percent, 0);
     assert.match(
       READINESS_RULE,
-      /last 3 mocks 50 %, the exercises passed in its topics 30 % .* quiz scores 20 %; evidence/,
+      /last three mocks 50 %, the exercises passed in its topics 30 % .* quiz scores 20 %; evidence/,
     );
   });
 
@@ -370,6 +370,11 @@ describe('readiness: the verdict', () => {
       mockMark: 80,
       sectionMark: 70,
     });
+    const allLow = [60, 70, 75].map((p, i) => mock(NOW - i * DAY_MS, p, strong));
+    assert.deepStrictEqual(
+      verdict(certReadiness(DEMO, passed(...ALL_EXERCISES), allLow)).reasons.map((r) => r.text),
+      ['Your last three mocks all scored below 80 % (60 %, 70 %, 75 %).'],
+    );
     const lower = history.map((h, i) => (i === 2 ? { ...h, percent: 79.9 } : h));
     assert.strictEqual(verdict(certReadiness(DEMO, passed(...ALL_EXERCISES), lower)).level, 'close');
   });

@@ -221,12 +221,17 @@ describe('readiness dashboard: the view', () => {
     );
     assert.strictEqual(v.selected, 'other');
     assert.strictEqual(readinessView({ ...input, selected: 'gone' }).selected, 'demo');
+    const waiting = readinessView({ ...input, now: NOW - 2 * DAY_MS + 3_600_000 });
+    assert.deepStrictEqual(
+      [waiting.dueText, waiting.certs[0].reviews],
+      ['next review tomorrow', 'Nothing due; next review tomorrow.'],
+    );
     assert.deepStrictEqual([v.due, v.dueText], [1, '1 due']);
     assert.deepStrictEqual(
       v.certs.map((c) => [c.due, c.reviews, c.nextStep.kind]),
       [
-        [1, '1 due', 'review'],
-        [0, 'no reviews', 'lesson'],
+        [1, '1 due.', 'review'],
+        [0, 'Nothing to review: missed questions and failed exercises will come here.', 'lesson'],
       ],
     );
   });

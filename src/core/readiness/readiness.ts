@@ -14,6 +14,7 @@ import {
   RECENT,
   sectionTopics,
 } from './evidence';
+import { inWords } from './verdict';
 import { CertReadiness, Evidence, EvidenceKind, SectionReadiness, WeighedEvidence } from './types';
 
 /** How much each kind of evidence weighs when it is there. */
@@ -21,7 +22,7 @@ export const WEIGHTS: Readonly<Record<EvidenceKind, number>> = { mocks: 0.5, exe
 
 /** The rule, as the page states it. */
 export const READINESS_RULE =
-  `A section's readiness weighs its score in your last ${RECENT} mocks ${WEIGHTS.mocks * 100} %, ` +
+  `A section's readiness weighs its score in your last ${inWords(RECENT)} mocks ${WEIGHTS.mocks * 100} %, ` +
   `the exercises passed in its topics ${WEIGHTS.exercises * 100} % and its topics' latest quiz scores ` +
   `${WEIGHTS.quizzes * 100} %; evidence you have not produced yet is left out and the rest re-weighted.`;
 

@@ -185,7 +185,7 @@ export interface CertView {
   nextStep: NextStep;
   /** Review items of this certification due now. */
   due: number;
-  /** The deck of this certification in words: "3 due", "next review tomorrow", "no reviews". */
+  /** This certification's reviews in a sentence: "3 due.", "Nothing due; next review tomorrow.", or that none are waiting. */
   reviews: string;
   sections: SectionView[];
   bars: BarChart;

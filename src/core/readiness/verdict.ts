@@ -28,10 +28,9 @@ function mockReasons(r: CertReadiness, mockMark: number): Reason[] {
   const low = recent.filter((m) => m.percent < mockMark);
   if (low.length) {
     const scores = `below ${mockMark} % (${low.map((m) => `${m.percent} %`).join(', ')})`;
-    const text =
-      recent.length === 1
-        ? `Your mock scored ${scores}.`
-        : `${low.length} of your last ${inWords(recent.length)} mocks scored ${scores}.`;
+    let text = `${low.length} of your last ${inWords(recent.length)} mocks scored ${scores}.`;
+    if (recent.length === 1) text = `Your mock scored ${scores}.`;
+    else if (low.length === recent.length) text = `Your last ${inWords(recent.length)} mocks all scored ${scores}.`;
     reasons.push({ kind: 'lowMocks', text });
   }
   return reasons;

@@ -4,7 +4,7 @@
 import { ExamResult } from '../exam/scoring';
 import { ProgressState } from '../progress/progress';
 import { ReviewDeck } from '../review/deck';
-import { deckCounts, statusText } from '../review/queue';
+import { DeckCounts, deckCounts, statusText } from '../review/queue';
 import { ExamCertification } from '../syllabus/model';
 import { mockChart, sectionBars, shortDate } from './chart';
 import { nextStep } from './nextStep';
@@ -78,6 +78,13 @@ function mockTable(cert: CertReadiness, utcOffsetMinutes: number): TableView {
   };
 }
 
+/** A certification's reviews in a sentence, for the page. */
+function reviewsText(counts: DeckCounts, now: number, utcOffsetMinutes: number): string {
+  if (counts.due) return `${counts.due} due.`;
+  if (counts.next === undefined) return 'Nothing to review: missed questions and failed exercises will come here.';
+  return `Nothing due; ${statusText(counts, now, utcOffsetMinutes)}.`;
+}
+
 /** One certification's page. */
 export function certView(cert: ExamCertification, input: ReadinessInput): CertView {
   const offset = input.utcOffsetMinutes ?? 0;
@@ -95,7 +102,7 @@ export function certView(cert: ExamCertification, input: ReadinessInput): CertVi
     verdict: { level: v.level, headline: v.headline, reasons: v.reasons.map((r) => r.text) },
     nextStep: nextStep({ ...input, cert, readiness }),
     due: counts.due,
-    reviews: statusText(counts, input.now, offset),
+    reviews: reviewsText(counts, input.now, offset),
     sections,
     bars: sectionBars(readiness.sections, readiness.passMark),
     sectionTable: sectionTable(sections, readiness.passMark),
