@@ -108,6 +108,16 @@ async function main() {
       outfile: 'dist/exam.js',
       minify: production,
     },
+    {
+      // The readiness dashboard's script, likewise in the webview.
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2020',
+      entryPoints: ['src/webview/readiness/main.ts'],
+      outfile: 'dist/readiness.js',
+      minify: production,
+    },
   ];
   if (tests) {
     builds.push({
