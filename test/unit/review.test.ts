@@ -121,6 +121,7 @@ describe('review deck: Leitner boxes', () => {
   it('leaves the deck alone for an item it does not hold', () => {
     const deck = deckOf(item(Q));
     assert.strictEqual(recordReview(deck, questionItemKey('demo', 'zz'), true, NOW), deck);
+    assert.strictEqual(recordReview(deck, 'toString', false, NOW), deck, 'only its own keys are items');
   });
 
   it('counts a repeated miss as a wrong answer, and a miss of a learned item brings it back', () => {

@@ -76,19 +76,20 @@ export function dueAfter(box: number, now: number): number {
   return now + INTERVAL_DAYS[Math.min(Math.max(box, 1), TOP_BOX) - 1] * DAY_MS;
 }
 
+/** The deck's item under `key` (own keys only, so `toString` and the like are never items). */
+export function itemOf(deck: ReviewDeck, key: string): ReviewItem | undefined {
+  return Object.hasOwn(deck.items, key) ? deck.items[key] : undefined;
+}
+
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   const next = { ...record };
   delete next[key];
   return next;
 }
 
-/**
- * Records an answer to an item of the deck: right moves it up a box (due after that box's interval,
- * or out of the deck as learned from the top box), wrong sends it to box 1, due in a day. An item not
- * in the deck is left alone.
- */
+/** Records an answer: right moves the item up a box (out of the deck from the top box), wrong sends it to box 1. */
 export function recordReview(deck: ReviewDeck, key: string, right: boolean, now: number): ReviewDeck {
-  const item = deck.items[key];
+  const item = itemOf(deck, key);
   if (!item) return deck;
   const reviewed = { ...item, reviews: item.reviews + 1, lastReviewedAt: now };
   if (!right) {
@@ -105,7 +106,7 @@ export function recordReview(deck: ReviewDeck, key: string, right: boolean, now:
 export function addMiss(deck: ReviewDeck, key: string, topic: string, now: number): ReviewDeck {
   const parsed = parseItemKey(key);
   if (!parsed || !ID.test(topic)) return deck;
-  if (deck.items[key]) return recordReview(deck, key, false, now);
+  if (itemOf(deck, key)) return recordReview(deck, key, false, now);
   const item: ReviewItem = {
     key,
     kind: parsed.kind,
@@ -125,27 +126,22 @@ export function isDue(item: Pick<ReviewItem, 'due'>, now: number): boolean {
   return item.due <= now;
 }
 
-/**
- * Evidence met outside a review session (a right answer in a mock or quiz, a passed run) counts as a
- * right review only once the item is due: otherwise fixing an exercise a minute after it failed, or
- * running its checks five times, would graduate it without any spacing.
- */
+// Evidence met outside a review session (a right answer in a mock or quiz, a passed run) counts as a
+// right review only once the item is due: otherwise fixing an exercise a minute after it failed, or
+// running its checks five times, would graduate it without any spacing.
 function rightOutsideSession(deck: ReviewDeck, key: string, now: number): ReviewDeck {
-  const item = deck.items[key];
+  const item = itemOf(deck, key);
   return item && isDue(item, now) ? recordReview(deck, key, true, now) : deck;
 }
 
-/**
- * A submitted mock or quiz: every item without full credit is a miss (the question's topic comes
- * from the bank; questions no longer there cannot be asked again and are left out); a fully right
- * item already in the deck counts as a right review once it is due.
- */
+/** A submitted mock or quiz: each item without full credit is a miss, a fully right one in the deck a right review once due. */
 export function addAttempt(
   deck: ReviewDeck,
   result: Pick<ExamResult, 'cert' | 'items'>,
   bank: readonly Pick<Question, 'id' | 'cert' | 'topic'>[],
   now: number,
 ): ReviewDeck {
+  // The topic comes from the bank; a question no longer there cannot be asked again, so it is left out.
   const topics = new Map(bank.filter((q) => q.cert === result.cert).map((q) => [q.id, q.topic]));
   let next = deck;
   for (const item of result.items) {
@@ -157,18 +153,14 @@ export function addAttempt(
   return next;
 }
 
-/**
- * A finished run of an exercise's checks (progress key `cert/topic/exercise`): a failed or broken
- * run is a miss, a passed run of an item in the deck a right review once it is due; a run that
- * checked nothing (cancelled, skipped) changes nothing.
- */
+/** A finished run of an exercise (progress key): failed or broken is a miss, passed a right review once due. */
 export function addExerciseRun(deck: ReviewDeck, progressKey: string, outcome: RunOutcome, now: number): ReviewDeck {
   const key = exerciseItemKey(progressKey);
   const parsed = parseItemKey(key);
   if (!parsed?.topic) return deck;
   if (outcome === 'failed' || outcome === 'error') return addMiss(deck, key, parsed.topic, now);
   if (outcome === 'passed') return rightOutsideSession(deck, key, now);
-  return deck;
+  return deck; // cancelled or skipped: nothing was checked
 }
 
 /** Forgets every item and learned mark of a certification (its progress was reset). */

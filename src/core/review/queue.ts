@@ -67,10 +67,7 @@ export function whenText(at: number, now: number, utcOffsetMinutes = 0): string 
   return minutes < 60 ? `in ${plural(minutes, 'minute')}` : `in ${plural(Math.round(minutes / 60), 'hour')}`;
 }
 
-/**
- * The status bar's text: "3 due" while items are due; else "next review tomorrow" / "in 4 days"
- * (calendar days of the learner's clock, `utcOffsetMinutes` ahead of UTC); "no reviews" for an empty deck.
- */
+/** The status bar's text: "3 due", else "next review tomorrow" / "in 4 days" (learner's calendar days), or "no reviews". */
 export function statusText(counts: DeckCounts, now: number, utcOffsetMinutes = 0): string {
   if (counts.due > 0) return `${counts.due} due`;
   if (counts.next === undefined) return 'no reviews';

@@ -65,12 +65,9 @@ function later(a: ReviewItem | undefined, b: ReviewItem | undefined): ReviewItem
   return b.reviews > a.reviews ? b : a;
 }
 
-/**
- * Two decks merged (an import): the union of their items, per item the one reviewed last (equal
- * times: the one with more reviews). An item learned in one deck after its last review in the
- * other stays learned.
- */
+/** Two decks merged (an import): the union, per item the one reviewed last; learned stays learned unless missed since. */
 export function mergeDecks(a: ReviewDeck, b: ReviewDeck): ReviewDeck {
+  // Equal times fall to the copy with more reviews, so the result does not depend on which deck is the import.
   const merged = emptyDeck();
   const keys = new Set([
     ...Object.keys(a.items),
