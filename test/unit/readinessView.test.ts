@@ -9,6 +9,7 @@ import {
   readReadinessHistory,
   ReadinessSnapshot,
   snapshotOf,
+  snapshotsOf,
   SNAPSHOTS_PER_CERT,
 } from '../../src/core/readiness/history';
 import { certReadiness } from '../../src/core/readiness/readiness';
@@ -166,6 +167,10 @@ describe('readiness history: daily snapshots', () => {
         ['demo', '2026-11-24', 45],
         ['pcap', '2026-11-24', 50],
       ],
+    );
+    assert.deepStrictEqual(
+      snapshotsOf(h, 'demo').map((x) => x.day),
+      ['2026-11-23', '2026-11-24'],
     );
   });
 
