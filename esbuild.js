@@ -7,7 +7,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 /** The webview pages (src/webview/<name>/main.ts, media/<name>.css). */
-const WEBVIEWS = ['exam', 'lesson'];
+const WEBVIEWS = ['exam', 'lesson', 'readiness'];
 
 /** Prints errors in the `file:line:col: error:` form VS Code's problem matchers read. */
 const problemMatcherPlugin = {
