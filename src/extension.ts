@@ -13,6 +13,9 @@ import { ExamController } from './vscode/exam/controller';
 import { registerExam } from './vscode/exam/register';
 import { registerLessons } from './vscode/lesson/register';
 import { registerVerify } from './vscode/verify/register';
+import { registerReadiness } from './vscode/readiness/register';
+import { ReadinessStore } from './vscode/readiness/store';
+import { ReadinessDashboard } from './vscode/readiness/dashboard';
 import { LessonPages } from './vscode/lesson/pages';
 import { QuestionService } from './vscode/exam/questions';
 import { ExamStore } from './vscode/exam/store';
@@ -41,6 +44,8 @@ export interface CertPathApi {
   examStore: ExamStore;
   questions: QuestionService;
   lessons: LessonPages;
+  readiness: ReadinessStore;
+  dashboard: ReadinessDashboard;
   /** The raw value VS Code stored under the progress key in workspace state. */
   storedProgress(): unknown;
 }
@@ -75,7 +80,16 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     extensionUri: context.extensionUri,
   });
   registerVerify({ context, syllabus, interpreters, config, output, runnerSource });
-  registerProgressTransfer({ context, syllabus, progress, examStore, exams });
+  const { readiness, dashboard } = registerReadiness({
+    context,
+    syllabus,
+    progress,
+    practice: practice.practice,
+    checks,
+    examStore,
+    exams,
+  });
+  registerProgressTransfer({ context, syllabus, progress, examStore, exams, readiness });
   registerWalkthrough({ context, config, interpreters, practice: practice.practice, checks, exams });
   if (progress.droppedOnLoad)
     output.appendLine(
@@ -98,6 +112,8 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     examStore,
     questions,
     lessons,
+    readiness,
+    dashboard,
     firstTreeAnswerMs: loaded,
     storedProgress: () => context.workspaceState.get(PROGRESS_KEY),
   };

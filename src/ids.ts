@@ -21,6 +21,9 @@ export const Commands = {
   importProgress: 'certPath.importProgress',
   resetAllProgress: 'certPath.resetAllProgress',
   verifySyllabusPack: 'certPath.verifySyllabusPack',
+  showReadiness: 'certPath.showReadiness',
+  reviewDueItems: 'certPath.reviewDueItems',
+  nextStep: 'certPath.nextStep',
 } as const;
 
 /** View container and view ids. */
@@ -31,6 +34,8 @@ export const Views = {
   examPanel: 'certPath.exam',
   /** The topic page with its lesson. */
   lessonPanel: 'certPath.lesson',
+  /** The readiness dashboard. */
+  readinessPanel: 'certPath.readiness',
 } as const;
 
 /** Setting names below the `certPath` section (defined with their defaults in core/config.ts). */

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { HISTORY_LIMIT } from '../../src/core/exam/history';
+import { readReadinessHistory } from '../../src/core/readiness/history';
+import { addMiss, emptyDeck } from '../../src/core/review/deck';
 import { ExamResult } from '../../src/core/exam/scoring';
 import {
   emptyProgress,
@@ -14,6 +16,7 @@ import {
   EXPORT_VERSION,
   exportFileName,
   exportProgress,
+  noExtras,
   mergeHistory,
   mergeProgress,
   parseProgressExport,
@@ -81,7 +84,7 @@ describe('progress export', () => {
       result('exam-2', T(6).getTime(), { passed: true, percent: 80 }),
       result('quiz-1', T(5).getTime(), { kind: 'quiz', topic: 'loops' }),
     ];
-    const data = exportProgress(s, history, '1.2.3', T(7), { seen: { 'pcep/q1': T(6).getTime() } });
+    const data = exportProgress(s, history, '1.2.3', T(7), { ...noExtras(), seen: { 'pcep/q1': T(6).getTime() } });
     assert.deepStrictEqual(
       {
         format: data.format,
@@ -102,16 +105,29 @@ describe('progress export', () => {
     });
   });
 
-  it('carries the seen log, and reads a file without one as nothing seen', () => {
-    const data = exportProgress(emptyProgress(), [], '1.2.3', T(7), { seen: { 'pcep/q1': 5, 'pcap/q2': 9 } });
+  it('carries the seen log, the review deck and the readiness history; a file without them has none', () => {
+    const review = addMiss(emptyDeck(), 'question:pcep/q1', 'loops', T(1).getTime());
+    const readiness = [
+      { cert: 'pcep', day: '2026-03-01', at: T(2).getTime(), overall: 41, sections: { '1': 50, '2': 30 } },
+    ];
+    const data = exportProgress(emptyProgress(), [], '1.2.3', T(7), {
+      seen: { 'pcep/q1': 5, 'pcap/q2': 9 },
+      review,
+      readiness: readReadinessHistory(readiness).history,
+    });
     const read = parsed(serializeExport(data));
-    assert.ok('data' in read);
     assert.deepStrictEqual(read.data.seen, { 'pcep/q1': 5, 'pcap/q2': 9 });
+    assert.deepStrictEqual(read.data.review, review);
+    assert.deepStrictEqual(read.data.readiness, data.readiness);
+    assert.strictEqual(read.data.readiness.length, 1);
     const old = JSON.parse(serializeExport(data)) as Record<string, unknown>;
     delete old.seen;
+    delete old.review;
+    delete old.readiness;
     const readOld = parsed(JSON.stringify(old));
-    assert.ok('data' in readOld);
     assert.deepStrictEqual(readOld.data.seen, {});
+    assert.deepStrictEqual(readOld.data.review, emptyDeck());
+    assert.deepStrictEqual(readOld.data.readiness, []);
   });
 
   it('names the file after the local date', () => {

@@ -45,6 +45,18 @@ export function drawQuiz(
   return newSession('quiz', cert.id, chosen, random, now, undefined, topicId);
 }
 
+/** A review of the given questions (those due again), in the order given; undefined when none is in the bank. */
+export function drawReview(
+  cert: ExamCertification,
+  bank: readonly Question[],
+  ids: readonly string[],
+  seed: number,
+  now: number,
+): ExamSession | undefined {
+  const chosen = ids.map((id) => bank.find((q) => q.cert === cert.id && q.id === id)).filter((q): q is Question => !!q);
+  return chosen.length ? newSession('review', cert.id, chosen, generator(seed), now) : undefined;
+}
+
 /** Per section: the official item count, the pool size and how many of its questions were never seen. */
 export function sectionSupply(
   cert: ExamCertification,

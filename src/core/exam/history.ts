@@ -1,11 +1,12 @@
 // Finished attempts, newest first, as kept in workspace state and in progress exports. Attempts saved
 // by earlier versions (scored by domain, all-or-nothing items) are read into the current shape.
 import { ExamResult, ItemOutcome, SectionScore, tally } from './scoring';
+import { AttemptKind } from './session';
 
 /** Workspace-state key of finished attempts. */
 export const EXAM_HISTORY_KEY = 'certPath.exam.history';
 /** Attempts kept in the history; older ones drop off. */
-export const HISTORY_LIMIT = 50;
+export const HISTORY_LIMIT = 100;
 
 /** The history with a new attempt first, capped at HISTORY_LIMIT; an attempt is recorded once. */
 export function addToHistory(history: readonly ExamResult[], result: ExamResult): ExamResult[] {
@@ -18,7 +19,7 @@ const record = (v: unknown): v is Record<string, unknown> => !!v && typeof v ===
 function common(r: Record<string, unknown>): boolean {
   return (
     typeof r.id === 'string' &&
-    (r.kind === 'exam' || r.kind === 'quiz') &&
+    (r.kind === 'exam' || r.kind === 'quiz' || r.kind === 'review') &&
     typeof r.cert === 'string' &&
     finite(r.percent) &&
     finite(r.submittedAt) &&
@@ -55,7 +56,7 @@ function fromVersion1(r: Record<string, unknown>): ExamResult | undefined {
   return {
     version: 2,
     id: r.id as string,
-    kind: r.kind as 'exam' | 'quiz',
+    kind: r.kind as AttemptKind,
     cert: r.cert as string,
     ...(typeof r.topic === 'string' ? { topic: r.topic } : {}),
     startedAt: r.startedAt as number,

@@ -2,7 +2,7 @@
 // from the bank are not shown), the n-th choice or line shown (both are shuffled per attempt) and,
 // for gaps, the n-th fragment shown in each gap's list. Both directions of each mapping live here.
 import { Question } from './question';
-import { ExamSession, SessionItem } from './session';
+import { answer, ExamSession, flag, goTo, SessionItem } from './session';
 
 /** Shown position of the session's item `index`, or -1 when it is not shown. */
 export function shownIndex(s: ExamSession, bank: readonly Question[], index: number): number {
@@ -35,4 +35,19 @@ export function toBank(item: Pick<SessionItem, 'kind' | 'order' | 'gapOrders'>, 
 export function toShown(item: Pick<SessionItem, 'kind' | 'order' | 'gapOrders'>, answer: readonly number[]): number[] {
   if (item.kind === 'gaps') return answer.map((c, g) => (c < 0 ? -1 : (item.gapOrders?.[g]?.indexOf(c) ?? -1)));
   return answer.map((c) => item.order.indexOf(c)).filter((p) => p >= 0);
+}
+
+/** What the exam panel reports about an item, in shown positions (see webview/protocol.ts). */
+export type PanelAction =
+  | { type: 'answer'; item: number; chosen: number[] }
+  | { type: 'flag'; item: number; flagged: boolean }
+  | { type: 'goto'; item: number };
+
+/** The session after a panel action (answering or flagging also makes the item current); undefined for an unknown item. */
+export function fromPanel(s: ExamSession, bank: readonly Question[], m: PanelAction): ExamSession | undefined {
+  const index = sessionIndex(s, bank, m.item);
+  if (index < 0) return undefined;
+  if (m.type === 'answer') return { ...answer(s, index, toBank(s.items[index], m.chosen)), current: index };
+  if (m.type === 'flag') return { ...flag(s, index, m.flagged), current: index };
+  return goTo(s, index);
 }

@@ -9,6 +9,7 @@ import { toShown } from './positions';
 import { Question } from './question';
 import { ExamResult, weakObjectives } from './scoring';
 import { SeenLog } from './seen';
+import { AttemptKind } from './session';
 import { ItemView, itemView, titleOf } from './view';
 
 /** One reviewed question on the result screen. */
@@ -34,7 +35,7 @@ export interface Supply {
 /** The result screen. */
 export interface ResultView {
   screen: 'result';
-  kind: 'exam' | 'quiz';
+  kind: AttemptKind;
   title: string;
   percent: number;
   correct: number;
@@ -101,6 +102,8 @@ function supplyOf(cert: ExamCertification, bank: readonly Question[], seen: Read
 
 /** The sentence under the score that says how it was computed. */
 function ruleOf(result: ExamResult, cert: ExamCertification): string {
+  if (result.kind === 'review')
+    return 'A question answered fully right moves on to a later review; one answered wrong comes back tomorrow.';
   if (result.kind === 'quiz')
     return 'Each question earns credit per right response; the quiz score is the credit over all questions.';
   const weights = result.sections.map((s) => s.weight).join(' / ');

@@ -4,7 +4,7 @@
 import { ExamCertification } from '../syllabus/model';
 import { Question } from './question';
 import { examSections, ExamSection, sectionOf } from './sections';
-import { ExamSession, SessionItem } from './session';
+import { AttemptKind, ExamSession, SessionItem } from './session';
 
 /** The outcome of one item, as kept in the history. */
 export interface ItemOutcome {
@@ -51,7 +51,7 @@ export interface ObjectiveScore extends Tally {
 export interface ExamResult {
   version: 2;
   id: string;
-  kind: 'exam' | 'quiz';
+  kind: AttemptKind;
   cert: string;
   topic?: string;
   startedAt: number;

@@ -6,6 +6,9 @@ import { Question } from './question';
 /** Workspace-state key of the exam in progress (survives a window reload). */
 export const EXAM_SESSION_KEY = 'certPath.exam.session';
 
+/** A timed mock exam, a topic quiz, or a review of questions due again (untimed like a quiz). */
+export type AttemptKind = 'exam' | 'quiz' | 'review';
+
 /** One drawn question and how it is shown. */
 export interface SessionItem {
   question: string;
@@ -28,7 +31,7 @@ export interface SessionItem {
 export interface ExamSession {
   version: 2;
   id: string;
-  kind: 'exam' | 'quiz';
+  kind: AttemptKind;
   cert: string;
   topic?: string;
   startedAt: number;
@@ -66,7 +69,7 @@ export function sessionItem(q: Question, random: () => number): SessionItem {
 
 /** A new session over the chosen questions. */
 export function newSession(
-  kind: 'exam' | 'quiz',
+  kind: AttemptKind,
   cert: string,
   chosen: Question[],
   random: () => number,
@@ -147,6 +150,7 @@ export function readSession(stored: unknown): ExamSession | undefined {
   const s = stored as ExamSession;
   if (!s || typeof s !== 'object' || s.version !== 2 || typeof s.id !== 'string' || typeof s.cert !== 'string')
     return undefined;
+  if (!['exam', 'quiz', 'review'].includes(s.kind)) return undefined;
   if (!Array.isArray(s.items) || !Array.isArray(s.answers) || !Array.isArray(s.flags)) return undefined;
   if (s.items.length !== s.answers.length || s.items.length !== s.flags.length) return undefined;
   const itemOk = (i: SessionItem) =>

@@ -8,7 +8,7 @@ import { toShown } from './positions';
 import { Question } from './question';
 import { raisesInOutput } from './raises';
 import { examSections, sectionOf } from './sections';
-import { ExamSession, SessionItem } from './session';
+import { AttemptKind, ExamSession, SessionItem } from './session';
 
 /** One choice, ready to display. */
 export type ChoiceView =
@@ -38,7 +38,7 @@ export interface ItemView {
 export interface ExamView {
   screen: 'exam';
   sessionId: string;
-  kind: 'exam' | 'quiz';
+  kind: AttemptKind;
   title: string;
   deadline?: number;
   minutes?: number;
@@ -105,11 +105,11 @@ export function itemView(
 }
 
 /** The title of an attempt's page. */
-export function titleOf(s: { kind: 'exam' | 'quiz'; topic?: string }, cert: ExamCertification): string {
+export function titleOf(s: { kind: AttemptKind; topic?: string }, cert: ExamCertification): string {
+  if (s.kind === 'review') return `${cert.shortTitle} review: questions due again`;
+  if (s.kind === 'exam') return `${cert.shortTitle} mock exam (${cert.examCode})`;
   const topic = s.topic ? cert.domains.flatMap((d) => d.topics).find((t) => t.id === s.topic) : undefined;
-  return s.kind === 'quiz'
-    ? `${cert.shortTitle} quiz: ${topic?.title ?? s.topic}`
-    : `${cert.shortTitle} mock exam (${cert.examCode})`;
+  return `${cert.shortTitle} quiz: ${topic?.title ?? s.topic}`;
 }
 
 /** The exam screen for a session; answers are translated to shown positions. */

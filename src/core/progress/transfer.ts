@@ -4,6 +4,9 @@ import { isRecord } from '../records';
 import { HISTORY_LIMIT, readHistory } from '../exam/history';
 import { ExamResult } from '../exam/scoring';
 import { readSeen, SeenLog } from '../exam/seen';
+import { ReadinessSnapshot, readReadinessHistory } from '../readiness/history';
+import { emptyDeck, ReviewDeck } from '../review/deck';
+import { readDeck } from '../review/store';
 import { ExerciseProgress, PROGRESS_VERSION, ProgressState, readProgress } from './progress';
 
 /** The `format` field that marks a Cert Path progress file. */
@@ -21,10 +24,19 @@ export interface ProgressExport {
   examHistory: ExamResult[];
   /** When each question was last part of a submitted attempt (the draw takes unseen ones first). */
   seen: SeenLog;
+  /** Missed questions and failed exercises with their review schedule. */
+  review: ReviewDeck;
+  /** Daily readiness snapshots per certification. */
+  readiness: ReadinessSnapshot[];
 }
 
 /** What an export carries besides the exercise progress and the exam history. */
-export type ExportExtras = Pick<ProgressExport, 'seen'>;
+export type ExportExtras = Pick<ProgressExport, 'seen' | 'review' | 'readiness'>;
+
+/** Extras of a workspace with none. */
+export function noExtras(): ExportExtras {
+  return { seen: {}, review: emptyDeck(), readiness: [] };
+}
 
 /** What a progress file holds, in counts a message can state. */
 export interface ProgressCounts {
@@ -51,7 +63,7 @@ export function exportProgress(
   examHistory: ExamResult[],
   extensionVersion: string,
   now: Date,
-  extras: ExportExtras = { seen: {} },
+  extras: ExportExtras = noExtras(),
 ): ProgressExport {
   return {
     format: EXPORT_FORMAT,
@@ -140,8 +152,10 @@ export function parseProgressExport(text: string): { data: ProgressExport; skipp
       extensionVersion: typeof raw.extensionVersion === 'string' ? raw.extensionVersion : '',
       progress: read.state,
       examHistory,
-      // Absent in files of earlier versions: nothing seen.
+      // Absent in files of earlier versions: nothing seen, nothing to review, no snapshots.
       seen: readSeen(raw.seen),
+      review: readDeck(raw.review).deck,
+      readiness: readReadinessHistory(raw.readiness).history,
     },
     skipped: keys.length - wellNamed.length + read.dropped + history.dropped,
   };

@@ -1,21 +1,22 @@
-// Mock exams and topic quizzes in a webview: starting and resuming them, saving each answer, the
-// clock, scoring and the result page. The session is saved after every answer, so a window reload (or a
-// closed panel) loses nothing, and the deadline is a wall-clock time that keeps running meanwhile.
+// Mock exams, topic quizzes and reviews in a webview: starting and resuming them, saving each answer,
+// the clock, scoring and the result page. The session is saved after every answer, so a reload loses
+// nothing, and the deadline is a wall-clock time that keeps running meanwhile.
 import * as vscode from 'vscode';
-import { drawExam, drawQuiz } from '../../core/exam/draw';
-import { sessionIndex, toBank } from '../../core/exam/positions';
+import { drawExam, drawQuiz, drawReview } from '../../core/exam/draw';
+import { fromPanel } from '../../core/exam/positions';
 import { resultView, ResultView } from '../../core/exam/resultView';
 import { ExamResult, score } from '../../core/exam/scoring';
-import { answer, ExamSession, flag, goTo, isExpired } from '../../core/exam/session';
+import { answer, ExamSession, isExpired } from '../../core/exam/session';
+import { Question } from '../../core/exam/question';
 import { examView, ExamView } from '../../core/exam/view';
-import { ExamCertification, findTopic } from '../../core/syllabus/model';
+import { ExamCertification } from '../../core/syllabus/model';
 import { newSeed } from '../../core/random';
-import { Commands, Views } from '../../ids';
+import { Views } from '../../ids';
 import { FromWebview, parseFromWebview } from '../../webview/protocol';
 import { pickTopic, topicFrom } from '../practice/pickers';
 import { SyllabusService } from '../syllabus/service';
 import { PanelHost } from '../webview/host';
-import { askResumeOrDiscard, pickCertification } from './pick';
+import { askResumeOrDiscard, followResultLink, pickCertification } from './pick';
 import { QuestionService } from './questions';
 import { ExamStore } from './store';
 
@@ -39,6 +40,9 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
   private readonly examShown = new vscode.EventEmitter<ExamSession>();
   /** Fires each time the panel shows a mock exam (not a quiz) in progress: started, resumed or restored. */
   readonly onDidShowExam = this.examShown.event;
+  private readonly submitted = new vscode.EventEmitter<{ result: ExamResult; bank: readonly Question[] }>();
+  /** Fires when an attempt is scored and recorded (mock, quiz or review). */
+  readonly onDidSubmit = this.submitted.event;
 
   constructor(
     private readonly syllabus: SyllabusService,
@@ -80,6 +84,26 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
       return undefined;
     }
     const session = drawExam(cert, bank.questions, this.store.seen, options.seed ?? newSeed(), Date.now());
+    await this.begin(session);
+    return session;
+  }
+
+  /** A review of questions due again (Review Due Items): untimed, scored like a quiz. */
+  async startReview(
+    certId: string,
+    questionIds: string[],
+    options: ExamStartOptions = {},
+  ): Promise<ExamSession | undefined> {
+    const cert = this.cert(certId);
+    if (!cert || !(await this.settleCurrent(options))) return undefined;
+    const session = drawReview(
+      cert,
+      (await this.questions.bank()).questions,
+      questionIds,
+      options.seed ?? newSeed(),
+      Date.now(),
+    );
+    if (!session) return undefined;
     await this.begin(session);
     return session;
   }
@@ -160,6 +184,7 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
     }
     const result = score(s, cert, bank.questions, Date.now(), timedOut || isExpired(s, Date.now()));
     await this.store.record(result);
+    this.submitted.fire({ result, bank: bank.questions });
     await this.setSession(undefined);
     this.shownResult = result.id;
     if (this.host.panel) await this.render();
@@ -247,49 +272,29 @@ export class ExamController implements vscode.Disposable, vscode.WebviewPanelSer
           await this.submit(true);
           return;
         }
-        const index = sessionIndex(s, (await this.questions.bank()).questions, m.item);
-        if (index < 0) return;
-        const item = s.items[index];
-        let next = goTo(s, index);
-        if (m.type === 'answer') next = answer(s, index, toBank(item, m.chosen));
-        if (m.type === 'flag') next = flag(s, index, m.flagged);
-        await this.store.setSession({ ...next, current: m.type === 'goto' ? next.current : index });
+        const next = fromPanel(s, (await this.questions.bank()).questions, m);
+        if (!next) return;
+        await this.store.setSession(next);
         if (m.type !== 'goto') await this.render();
         return;
       }
       case 'submit':
         await this.submit(false);
         return;
-      case 'openTopic': {
-        const result = this.shownOrNewest();
-        const cert = result && this.cert(result.cert);
-        const found = cert && findTopic(cert, m.topic);
-        if (cert && found) await vscode.commands.executeCommand(Commands.openTopic, { kind: 'topic', cert, ...found });
-        return;
-      }
+      case 'openTopic':
       case 'again': {
         const result = this.shownOrNewest();
-        if (!result) return;
-        const cert = this.cert(result.cert);
-        if (result.kind === 'quiz' && cert && result.topic) {
-          const found = findTopic(cert, result.topic);
-          if (found) await this.startQuiz({ kind: 'topic', cert, ...found });
-        } else {
-          await this.startExam(result.cert);
-        }
+        const cert = result && this.cert(result.cert);
+        if (result && cert) await followResultLink(m, result, cert);
         return;
       }
     }
-  }
-
-  /** Closes the panel (Reset All Progress). */
-  closePanel(): void {
-    this.host.close();
   }
 
   dispose(): void {
     if (this.clock) clearTimeout(this.clock);
     this.host.dispose();
     this.examShown.dispose();
+    this.submitted.dispose();
   }
 }

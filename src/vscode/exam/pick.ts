@@ -1,11 +1,13 @@
-// The quick picks and questions of starting an attempt: which certification, and what to do with
-// an attempt already in progress.
+// Starting an attempt: which certification, what to do with an attempt already in progress, and the
+// result page's links to a topic or to the next attempt of the same kind.
 import * as vscode from 'vscode';
 import { sectionSupply } from '../../core/exam/draw';
 import { Question } from '../../core/exam/question';
 import { SeenLog } from '../../core/exam/seen';
 import { ExamSession } from '../../core/exam/session';
-import { ExamCertification } from '../../core/syllabus/model';
+import { ExamCertification, findTopic } from '../../core/syllabus/model';
+import { ExamResult } from '../../core/exam/scoring';
+import { Commands } from '../../ids';
 
 /** Asks which certification's mock exam to start, with each one's format and unseen questions. */
 export async function pickCertification(
@@ -45,4 +47,24 @@ export async function askResumeOrDiscard(
     'Resume',
     'Discard',
   );
+}
+
+/** Follows a result page link: a topic's lesson, or another attempt like this one. */
+export async function followResultLink(
+  m: { type: 'openTopic'; topic: string } | { type: 'again' },
+  result: ExamResult,
+  cert: ExamCertification,
+): Promise<void> {
+  const topicNode = (id: string) => {
+    const found = findTopic(cert, id);
+    return found && { kind: 'topic', cert, ...found };
+  };
+  if (m.type === 'openTopic') {
+    const node = topicNode(m.topic);
+    if (node) await vscode.commands.executeCommand(Commands.openTopic, node);
+  } else if (result.kind === 'review') await vscode.commands.executeCommand(Commands.reviewDueItems, cert.id);
+  else if (result.kind === 'quiz' && result.topic) {
+    const node = topicNode(result.topic);
+    if (node) await vscode.commands.executeCommand(Commands.startTopicQuiz, node);
+  } else await vscode.commands.executeCommand(Commands.startMockExam, cert.id);
 }

@@ -32,6 +32,7 @@ export function registerExam(deps: {
   const exams = new ExamController(syllabus, questions, examStore, context.extensionUri);
   context.subscriptions.push(
     questions,
+    examStore,
     exams,
     vscode.window.registerWebviewPanelSerializer(Views.examPanel, exams),
     vscode.commands.registerCommand(Commands.startMockExam, (cert?: unknown, options?: ExamStartOptions) =>

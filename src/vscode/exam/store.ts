@@ -6,7 +6,7 @@ import { markSeen, readSeen, SEEN_KEY, SeenLog } from '../../core/exam/seen';
 import { EXAM_SESSION_KEY, ExamSession, readSession } from '../../core/exam/session';
 
 /** The exam in progress, the history of attempts and the seen log, in workspace state. */
-export class ExamStore {
+export class ExamStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when an attempt is recorded or the history or seen log is replaced. */
   readonly onDidChange = this.changed.event;

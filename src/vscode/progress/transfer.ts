@@ -4,6 +4,10 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { HISTORY_LIMIT } from '../../core/exam/history';
 import { mergeSeen } from '../../core/exam/seen';
+import { mergeReadinessHistory } from '../../core/readiness/history';
+import { emptyDeck } from '../../core/review/deck';
+import { mergeDecks } from '../../core/review/store';
+import { ReadinessStore } from '../readiness/store';
 import { emptyProgress } from '../../core/progress/progress';
 import {
   exportFileName,
@@ -28,6 +32,7 @@ export interface ProgressTransferDeps {
   progress: ProgressStore;
   examStore: ExamStore;
   exams: ExamController;
+  readiness: ReadinessStore;
 }
 
 /** Written into each export, so a later import can say which version made the file. */
@@ -88,6 +93,8 @@ async function exportCommand(deps: ProgressTransferDeps, target?: unknown): Prom
   if (!uri) return undefined;
   const data = exportProgress(deps.progress.current, deps.examStore.history, extensionVersion(deps), now, {
     seen: deps.examStore.seen,
+    review: deps.readiness.deck,
+    readiness: deps.readiness.history,
   });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeExport(data)));
@@ -150,6 +157,8 @@ async function importCommand(deps: ProgressTransferDeps, source?: unknown): Prom
   const history = mergeHistory(deps.examStore.history, parsed.data.examHistory);
   if (history.added) await deps.examStore.setHistory(history.history);
   await deps.examStore.setSeen(mergeSeen(deps.examStore.seen, parsed.data.seen));
+  await deps.readiness.setDeck(mergeDecks(deps.readiness.deck, parsed.data.review));
+  await deps.readiness.setHistory(mergeReadinessHistory(deps.readiness.history, parsed.data.readiness));
 
   const parts: string[] = [];
   if (summary.added || summary.improved || history.added) {
@@ -222,6 +231,8 @@ async function resetCommand(deps: ProgressTransferDeps, options?: unknown): Prom
   await deps.exams.setSession(undefined);
   await deps.examStore.setHistory([]);
   await deps.examStore.setSeen({});
+  await deps.readiness.setDeck(emptyDeck());
+  await deps.readiness.setHistory([]);
   await deps.progress.update(() => emptyProgress());
   await closeExamPanels();
   void vscode.window.showInformationMessage(

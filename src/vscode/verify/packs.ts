@@ -34,8 +34,14 @@ export function exerciseLocation(ref: ExerciseRef): { uri: vscode.Uri; line: num
   try {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const id = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${ref.exercise.id}["']?\\s*$`);
-    const topicAt = Math.max(0, lines.findIndex((l) => new RegExp(`id:\\s*["']?${ref.topic.id}["']?\\s*$`).test(l)));
-    line = Math.max(0, lines.findIndex((l, i) => i >= topicAt && id.test(l)));
+    const topicAt = Math.max(
+      0,
+      lines.findIndex((l) => new RegExp(`id:\\s*["']?${ref.topic.id}["']?\\s*$`).test(l)),
+    );
+    line = Math.max(
+      0,
+      lines.findIndex((l, i) => i >= topicAt && id.test(l)),
+    );
   } catch {
     // the file went away: point at its top
   }
@@ -106,7 +112,10 @@ export async function verifyPacks(deps: VerifyDeps): Promise<ExerciseVerificatio
   }
   const found = await deps.interpreters.resolve(vscode.workspace.workspaceFolders?.[0]?.uri);
   if (!found.interpreter) {
-    const a = await vscode.window.showErrorMessage(found.message ?? 'No Python interpreter found.', 'Select Python Interpreter');
+    const a = await vscode.window.showErrorMessage(
+      found.message ?? 'No Python interpreter found.',
+      'Select Python Interpreter',
+    );
     if (a) await vscode.commands.executeCommand(Commands.selectInterpreter);
     return undefined;
   }
@@ -116,7 +125,11 @@ export async function verifyPacks(deps: VerifyDeps): Promise<ExerciseVerificatio
   try {
     let cancelled = false;
     const reports = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Cert Path: verifying ${refs.length} pack exercises`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Cert Path: verifying ${refs.length} pack exercises`,
+        cancellable: true,
+      },
       async (progress, token) => {
         const controller = new AbortController();
         const cancel = token.onCancellationRequested(() => controller.abort());
@@ -144,7 +157,9 @@ export async function verifyPacks(deps: VerifyDeps): Promise<ExerciseVerificatio
       },
     );
     if (cancelled) {
-      void vscode.window.showInformationMessage('Cert Path: the pack verification was cancelled; nothing was reported.');
+      void vscode.window.showInformationMessage(
+        'Cert Path: the pack verification was cancelled; nothing was reported.',
+      );
       return undefined;
     }
     const problems = show(reports, deps);
@@ -152,9 +167,11 @@ export async function verifyPacks(deps: VerifyDeps): Promise<ExerciseVerificatio
     const summary = problems
       ? `Cert Path: ${problems} problem${problems === 1 ? '' : 's'} in ${reports.filter((r) => r.problems.length).length} of ${reports.length} pack exercises; they are in the Problems view at each exercise's YAML line.`
       : `Cert Path: all ${reports.length} pack exercises pass the gate: solutions pass, starters and wrong solutions fail, every mutant is killed or explained.`;
-    void (problems ? vscode.window.showWarningMessage(summary, 'Show Output') : vscode.window.showInformationMessage(summary, 'Show Output')).then(
-      (a) => a && deps.output.show(true),
-    );
+    void (
+      problems
+        ? vscode.window.showWarningMessage(summary, 'Show Output')
+        : vscode.window.showInformationMessage(summary, 'Show Output')
+    ).then((a) => a && deps.output.show(true));
     return reports;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ function footer(view: ExamView, actions: ExamActions): HTMLElement {
       'aria-keyshortcuts': 'N',
       disabled: i === view.items.length - 1 ? '' : undefined,
     }),
-    button(view.kind === 'quiz' ? 'Submit quiz' : 'Submit exam', () => actions.confirm(true), {
+    button(`Submit ${view.kind === 'exam' ? 'exam' : view.kind}`, () => actions.confirm(true), {
       class: 'primary',
       id: 'submit',
     }),

@@ -16,6 +16,12 @@ export interface ResultActions {
 /** Which reviewed items are shown. */
 export type ReviewFilter = 'all' | 'wrong' | 'flagged';
 
+const AGAIN: Record<ResultView['kind'], string> = {
+  exam: 'Take another mock exam',
+  quiz: 'New quiz on this topic',
+  review: 'Review the next due items',
+};
+
 const FILTER_LABELS: Record<ReviewFilter, string> = { all: 'All', wrong: 'Wrong or unanswered', flagged: 'Flagged' };
 
 function table(
@@ -152,7 +158,7 @@ export function renderResult(root: HTMLElement, view: ResultView, filter: Review
     el(
       'footer',
       { class: 'bar actions' },
-      button(view.kind === 'quiz' ? 'New quiz on this topic' : 'Take another mock exam', () => actions.again(), {
+      button(AGAIN[view.kind], () => actions.again(), {
         class: 'primary',
       }),
     ),
