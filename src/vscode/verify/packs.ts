@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { indexOf } from '../../core/syllabus/index';
 import { ExerciseRef } from '../../core/syllabus/model';
+import { Candidate } from '../../core/interpreter/interpreter';
 import { gateSeeds } from '../../core/verify/variants';
 import { executableOf } from '../../node/runner/run';
 import { ExerciseVerification, killRate, verifyExercises } from '../../node/verify';
@@ -90,6 +91,44 @@ function log(reports: ExerciseVerification[], output: vscode.OutputChannel, pyth
   }
 }
 
+/** Runs the gate with a progress notification; undefined when the learner cancelled it. */
+async function runGate(
+  refs: ExerciseRef[],
+  interpreter: Candidate,
+  dir: string,
+  deps: VerifyDeps,
+): Promise<ExerciseVerification[] | undefined> {
+  const title = `Cert Path: verifying ${refs.length} pack exercises`;
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      let last = 0;
+      try {
+        const reports = await verifyExercises(refs, {
+          interpreter,
+          runnerSource: deps.runnerSource,
+          dir,
+          workers: Math.max(1, os.cpus().length),
+          seeds: (ref) => gateSeeds(ref.exercise),
+          mutants: true,
+          timeoutSeconds: deps.config.get().checkTimeoutSeconds,
+          signal: controller.signal,
+          progress: (done, total) => {
+            const percent = Math.floor((100 * done) / Math.max(1, total));
+            progress.report({ message: `${done} of ${total} runs`, increment: Math.max(0, percent - last) });
+            last = percent;
+          },
+        });
+        return controller.signal.aborted ? undefined : reports;
+      } finally {
+        cancel.dispose();
+      }
+    },
+  );
+}
+
 /** Runs the gate over the packs' exercises; resolves with the reports (undefined when nothing ran). */
 export async function verifyPacks(deps: VerifyDeps): Promise<ExerciseVerification[] | undefined> {
   if (!vscode.workspace.isTrusted) {
@@ -121,42 +160,9 @@ export async function verifyPacks(deps: VerifyDeps): Promise<ExerciseVerificatio
   }
   const interpreter = { ...found.interpreter, command: executableOf(found.interpreter), args: [] };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-verify-'));
-  const settings = deps.config.get();
   try {
-    let cancelled = false;
-    const reports = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `Cert Path: verifying ${refs.length} pack exercises`,
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const cancel = token.onCancellationRequested(() => controller.abort());
-        let last = 0;
-        try {
-          return await verifyExercises(refs, {
-            interpreter,
-            runnerSource: deps.runnerSource,
-            dir,
-            workers: Math.max(1, os.cpus().length),
-            seeds: (ref) => gateSeeds(ref.exercise),
-            mutants: true,
-            timeoutSeconds: settings.checkTimeoutSeconds,
-            signal: controller.signal,
-            progress: (done, total) => {
-              const percent = Math.floor((100 * done) / Math.max(1, total));
-              progress.report({ message: `${done} of ${total} runs`, increment: Math.max(0, percent - last) });
-              last = percent;
-            },
-          });
-        } finally {
-          cancelled = controller.signal.aborted;
-          cancel.dispose();
-        }
-      },
-    );
-    if (cancelled) {
+    const reports = await runGate(refs, interpreter, dir, deps);
+    if (!reports) {
       void vscode.window.showInformationMessage(
         'Cert Path: the pack verification was cancelled; nothing was reported.',
       );
