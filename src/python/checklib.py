@@ -637,6 +637,9 @@ def standalone_main(checks, learner_path, kind="function", params=None, min_pyth
     import atexit
     import shutil
     import tempfile
+    # Run from the practice file's folder, as the extension's runs do, wherever `python file.py` was typed.
+    learner_path = os.path.abspath(learner_path)
+    os.chdir(os.path.dirname(learner_path))
     import_dir = tempfile.mkdtemp(prefix="cert-path-")
     atexit.register(shutil.rmtree, import_dir, True)
     records = run_all(learner_path, checks, kind, params, emit, min_python, requires, None, import_dir)

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Candidate, supported } from '../../src/core/interpreter/interpreter';
 import { allExercises, Exercise, ExerciseRef } from '../../src/core/syllabus/model';
+import { gateSeeds } from '../../src/core/verify/variants';
 import { DatabaseConfig } from '../../src/node/runner/run';
 import { verifyExercises } from '../../src/node/verify';
 import { CONTENT_ENV } from './contentCheck';
@@ -24,9 +25,12 @@ import {
   writeVariant,
 } from './helpers';
 
-const DRAWS = Number(process.env.CERT_PATH_DRAWS) || 20;
+/** Draws of a parametrized exercise's solution and starter on the default interpreter: the first few, and the gate's (every drawn choice value). */
+const DRAWS = Number(process.env.CERT_PATH_DRAWS) || 6;
 /** Draws of each wrong solution of a parametrized exercise on the default interpreter. */
 const WRONG_DRAWS = 2;
+
+const firstSeeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** $CERT_PATH_MYSQL ("host=…;port=…;user=…;password=…;database=…"): a server for the database exercises. */
 function mysqlFromEnv(): DatabaseConfig | undefined {
@@ -67,8 +71,8 @@ function standalone(python: string, file: string, input: string): Promise<number
 async function verifyOn(
   python: Candidate,
   refs: ExerciseRef[],
-  draws: (ref: ExerciseRef) => number,
-  wrongDraws: (ref: ExerciseRef) => number,
+  draws: (ref: ExerciseRef) => number[],
+  wrongDraws: (ref: ExerciseRef) => number[],
   database?: DatabaseConfig,
 ) {
   const common = {
@@ -80,17 +84,16 @@ async function verifyOn(
     env: CONTENT_ENV,
     database,
   };
-  const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   const [main, wrong] = [
     await verifyExercises(refs, {
       ...common,
       kinds: ['solution', 'starter'],
-      seeds: (ref) => seeds(ref.exercise.params ? draws(ref) : 1),
+      seeds: (ref) => (ref.exercise.params ? draws(ref) : [1]),
     }),
     await verifyExercises(refs, {
       ...common,
       kinds: ['wrong'],
-      seeds: (ref) => seeds(ref.exercise.params ? wrongDraws(ref) : 1),
+      seeds: (ref) => (ref.exercise.params ? wrongDraws(ref) : [1]),
     }),
   ];
   return refs.map((ref, i) => ({
@@ -126,8 +129,8 @@ describe('exercise content on every interpreter', function () {
       const reports = await verifyOn(
         candidate,
         refs,
-        () => (isDefault ? DRAWS : 1),
-        () => (isDefault ? WRONG_DRAWS : 1),
+        (ref) => (isDefault ? [...new Set([...firstSeeds(DRAWS), ...gateSeeds(ref.exercise)])] : [1]),
+        () => firstSeeds(isDefault ? WRONG_DRAWS : 1),
       );
       for (const r of reports) {
         const key = `${r.ref.key}@${version}`;
@@ -150,8 +153,8 @@ describe('exercise content on every interpreter', function () {
       const reports = await verifyOn(
         { command: mysqlPython, args: [], source: 'path' },
         dbRefs,
-        () => 1,
-        () => 1,
+        () => [1],
+        () => [1],
         mysql,
       );
       for (const r of reports) {
@@ -177,7 +180,7 @@ describe('exercise content on every interpreter', function () {
         ]);
     });
     console.log(
-      `      ${refs.length} exercises on ${pythons.length} interpreters (${DRAWS} draws of parametrized solutions and starters, ${WRONG_DRAWS} of wrong solutions, on ${defaultVersion}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `      ${refs.length} exercises on ${pythons.length} interpreters (${DRAWS} draws and the gate's of parametrized solutions and starters, ${WRONG_DRAWS} of wrong solutions, on ${defaultVersion}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     console.log('      interpreter     exercises passed   failed  skipped (needs)');
     for (const { version } of pythons) {
