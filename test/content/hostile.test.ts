@@ -279,6 +279,18 @@ const cases: Case[] = [
     status: 'fail',
   },
   {
+    name: 'complex and frozenset subclasses whose == always says yes',
+    code: 'class Yes(complex):\n    def __eq__(self, other):\n        return True\n    __hash__ = complex.__hash__\nclass Same(frozenset):\n    def __eq__(self, other):\n        return True\n    __hash__ = frozenset.__hash__\ndef split_seconds(total):\n    return (Yes(0), Same(), Yes(0))\n',
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
+    name: 'a str subclass pretending to be every value',
+    code: 'class Any(str):\n    def __eq__(self, other):\n        return True\n    def __ne__(self, other):\n        return False\n    __hash__ = str.__hash__\ndef split_seconds(total):\n    return Any("(1, 2, 5)")\n',
+    outcome: 'failed',
+    status: 'fail',
+  },
+  {
     name: 'json, time and traceback rebound in the checked function',
     code: `import json, time, traceback\ndef split_seconds(total):\n    json.dumps = lambda *a, **k: "{}"\n    time.perf_counter = lambda: 0\n    traceback.format_exception = None\n    return (0, 0, 0)\n`,
     outcome: 'failed',

@@ -84,6 +84,27 @@ export default tseslint.config(
     },
   },
   {
+    // Webview pages build their DOM from data with textContent only (src/webview/dom.ts): nothing the
+    // extension sends (syllabus, pack or learner text) may be parsed as HTML.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML'].map((property) => ({
+          property,
+          message: 'Build elements with el() and textContent (src/webview/dom.ts); never parse text as HTML.',
+        })),
+        { property: 'insertAdjacentHTML', message: 'Build elements with el() (src/webview/dom.ts).' },
+        { object: 'document', property: 'write', message: 'Build elements with el() (src/webview/dom.ts).' },
+        { property: 'createContextualFragment', message: 'Build elements with el() (src/webview/dom.ts).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^on/i]", message: 'No inline event handlers: use addEventListener.' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
