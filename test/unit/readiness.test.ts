@@ -403,7 +403,9 @@ describe('readiness: the next best step', () => {
     });
     const elsewhere = addMiss(emptyDeck(), questionItemKey('pcap', 'a1'), 't1', NOW - 2 * DAY_MS);
     assert.strictEqual(step({ deck: elsewhere }).kind, 'exercise');
-    const notYet = addMiss(emptyDeck(), questionItemKey('demo', 'a1'), 't1', NOW - 3_600_000);
+    // Missed again in a review an hour ago: due again tomorrow, so not the step now.
+    const first = addMiss(emptyDeck(), questionItemKey('demo', 'a1'), 't1', NOW - 2 * 3_600_000);
+    const notYet = addMiss(first, questionItemKey('demo', 'a1'), 't1', NOW - 3_600_000);
     assert.strictEqual(step({ deck: notYet }).kind, 'exercise');
   });
 

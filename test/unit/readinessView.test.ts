@@ -209,6 +209,8 @@ describe('readiness history: daily snapshots', () => {
 
 describe('readiness dashboard: the view', () => {
   const deck = addMiss(emptyDeck(), questionItemKey('demo', 'a1'), 't1', NOW - 2 * DAY_MS);
+  // Missed again an hour ago (in a review): due again tomorrow.
+  const missedTwice = addMiss(deck, questionItemKey('demo', 'a1'), 't1', NOW - HOUR);
   const other = { ...CERT, id: 'other', title: 'Other', shortTitle: 'OTH' };
   const input = {
     certs: [CERT, other],
@@ -226,7 +228,7 @@ describe('readiness dashboard: the view', () => {
     );
     assert.strictEqual(v.selected, 'other');
     assert.strictEqual(readinessView({ ...input, selected: 'gone' }).selected, 'demo');
-    const waiting = readinessView({ ...input, now: NOW - 2 * DAY_MS + 3_600_000 });
+    const waiting = readinessView({ ...input, deck: missedTwice });
     assert.deepStrictEqual(
       [waiting.dueText, waiting.certs[0].reviews],
       ['next review tomorrow', 'Nothing due; next review tomorrow.'],

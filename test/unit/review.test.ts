@@ -77,10 +77,12 @@ describe('review deck: Leitner boxes', () => {
       assert.strictEqual(parseItemKey(bad), undefined, bad);
   });
 
-  it('puts a miss in box 1, due a day later', () => {
+  it('puts a new miss in box 1, due at once; missed again, it is due a day later', () => {
     const deck = addMiss(emptyDeck(), Q, 't1', NOW);
-    assert.deepStrictEqual(deck.items[Q], item(Q));
-    assert.strictEqual(deck.items[Q].due - NOW, 86_400_000);
+    assert.deepStrictEqual(deck.items[Q], item(Q, { due: NOW }));
+    const again = addMiss(deck, Q, 't1', NOW + 60_000);
+    assert.strictEqual(again.items[Q].due - (NOW + 60_000), DAY_MS);
+    assert.strictEqual(again.items[Q].lapses, 1);
   });
 
   it('moves a right answer up one box at a time, 1, 3, 7, 16 and 35 days out, and graduates it from box 5', () => {
@@ -101,9 +103,9 @@ describe('review deck: Leitner boxes', () => {
     ]);
     assert.strictEqual(deck.items[Q].reviews, 4);
     assert.strictEqual(deck.items[Q].lastReviewedAt, now);
-    // Day 1 + 3 + 7 + 16 = day 27 for the fourth review; the last one on day 62 graduates it.
-    assert.strictEqual(now, NOW + 27 * DAY_MS);
-    const last = NOW + 62 * DAY_MS;
+    // Reviews on day 0, 3, 10 and 26; the last one, 35 days later on day 61, graduates it.
+    assert.strictEqual(now, NOW + 26 * DAY_MS);
+    const last = NOW + 61 * DAY_MS;
     deck = recordReview(deck, Q, true, last);
     assert.strictEqual(deck.items[Q], undefined);
     assert.deepStrictEqual(deck.learned, { [Q]: last });
@@ -161,7 +163,7 @@ describe('review deck: what enters it', () => {
 
   it('takes a failed or broken exercise run, its topic from the key', () => {
     const failed = addExerciseRun(emptyDeck(), 'demo/t1/add-two', 'failed', NOW);
-    assert.deepStrictEqual(failed.items[EX], item(EX));
+    assert.deepStrictEqual(failed.items[EX], item(EX, { due: NOW }));
     const broken = addExerciseRun(emptyDeck(), 'demo/t3/other', 'error', NOW);
     assert.deepStrictEqual(Object.keys(broken.items), ['exercise:demo/t3/other']);
     assert.strictEqual(broken.items['exercise:demo/t3/other'].topic, 't3');

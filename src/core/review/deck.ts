@@ -102,7 +102,10 @@ export function recordReview(deck: ReviewDeck, key: string, right: boolean, now:
   return { ...deck, items: { ...deck.items, [key]: { ...reviewed, box, due: dueAfter(box, now) } } };
 }
 
-/** A miss: a new item enters box 1, due in a day; an item already in the deck counts it as a wrong answer. */
+/**
+ * A miss: a new item enters box 1, due at once (its first review while the reason is fresh; then the
+ * intervals grow); an item already in the deck counts it as a wrong answer (box 1, due in a day).
+ */
 export function addMiss(deck: ReviewDeck, key: string, topic: string, now: number): ReviewDeck {
   const parsed = parseItemKey(key);
   if (!parsed || !ID.test(topic)) return deck;
@@ -113,7 +116,7 @@ export function addMiss(deck: ReviewDeck, key: string, topic: string, now: numbe
     cert: parsed.cert,
     topic,
     box: 1,
-    due: dueAfter(1, now),
+    due: now,
     addedAt: now,
     lapses: 0,
     reviews: 0,
