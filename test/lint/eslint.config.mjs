@@ -100,7 +100,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^on/i]", message: 'No inline event handlers: use addEventListener.' },
+        {
+          selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^on/i]",
+          message: 'No inline event handlers: use addEventListener.',
+        },
       ],
     },
   },

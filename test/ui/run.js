@@ -24,6 +24,38 @@ const EXERCISE = {
   topic: 'Arithmetic operators',
 };
 const SOLUTION_BODY = 'return total // 3600, total % 3600 // 60, total % 60';
+const HOSTILE_TITLE = '<img src=x onerror="document.title=1"> Doubling <script>document.title=2</script>';
+const HOSTILE_PACK = `extends: pcep
+domains:
+  - id: functions
+    topics:
+      - id: pack-markup
+        title: '${HOSTILE_TITLE}'
+        summary: 'A summary with <b>markup</b> and <iframe src="https://example.com"></iframe> in it.'
+        objectives: ["4.1"]
+        exercises:
+          - id: double-it
+            title: '<svg onload="document.title=3">'
+            difficulty: easy
+            prompt: Write double(n) that returns twice n.
+            starter: |
+              def double(n):
+                  pass
+            solution: |
+              def double(n):
+                  return 2 * n
+            checks:
+              - {id: two, title: double(2) is 4, target: double, code: "expect(solution.double(2), 4)", message: double(2) should return 4.}
+            hints: [Multiply by 2.]
+`;
+const BANK = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'questions.json'), 'utf8')).questions;
+/** Choice text as the exam page shows it, reduced for comparison. */
+const shownText = (text) =>
+  text
+    .replace(/^raises (\w+)$/, 'The code raises $1')
+    .replace(/^nothing( is raised)?$/i, 'No exception is raised')
+    .replace(/^line (\d+)/, 'Line $1')
+    .replace(/[`*_\s]/g, '');
 
 const results = [];
 
@@ -35,11 +67,14 @@ async function main() {
   const folder = path.join(scratch, 'workspace');
   const home = path.join(scratch, 'home');
   fs.mkdirSync(home, { recursive: true });
+  // A syllabus pack whose topic title and summary are markup: the pages must show them as text.
+  fs.mkdirSync(path.join(folder, 'packs'), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'packs', 'hostile.certpath.yaml'), HOSTILE_PACK);
   const { url, stop } = await startServer({
     folder,
     state: path.join(scratch, 'profile'), // fresh profile: nothing remembered from earlier runs
     trusted: true,
-    settings: { 'certPath.pythonPath': python },
+    settings: { 'certPath.pythonPath': python, 'certPath.syllabusPaths': ['packs'] },
     env: { HOME: home, TMPDIR: scratch },
   });
   const browser = await chromium.launch({
@@ -228,7 +263,9 @@ async function main() {
     await step('failed-check-links-to-its-lesson', async () => {
       // The quick fix on the failed check's line (Ctrl+.) opens the topic's lesson at the part that explains it.
       await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Read the lesson' });
+      const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', {
+        hasText: 'Read the lesson',
+      });
       await fix.first().waitFor({ timeout: 10000 });
       await fix.first().click();
       await page.locator('.tab', { hasText: 'Arithmetic operators' }).first().waitFor({ timeout: 30000 });
@@ -246,7 +283,10 @@ async function main() {
       await readmeShot('lesson');
       // Back to the practice file: the lesson's editor group closes.
       await palette('View: Close All Editors in Group');
-      await page.locator('.tab', { hasText: 'Arithmetic operators' }).first().waitFor({ state: 'detached', timeout: 10000 });
+      await page
+        .locator('.tab', { hasText: 'Arithmetic operators' })
+        .first()
+        .waitFor({ state: 'detached', timeout: 10000 });
     });
     await step('solution-typed', async () => {
       const file = path.join(folder, '.cert-path', 'pcep', 'arithmetic', EXERCISE.file);
@@ -338,7 +378,9 @@ async function main() {
     });
     await step('mock-exam-submitted-result-by-official-section', async () => {
       await exam.locator('#submit').click();
-      await exam.locator('.confirm', { hasText: `${30 - answered} questions are unanswered` }).waitFor({ timeout: 10000 });
+      await exam
+        .locator('.confirm', { hasText: `${30 - answered} questions are unanswered` })
+        .waitFor({ timeout: 10000 });
       await exam.locator('#confirm-submit').click();
       await exam.locator('h2', { hasText: 'By official section' }).waitFor({ timeout: 20000 });
       const score = await exam.locator('.score').innerText();
@@ -350,6 +392,72 @@ async function main() {
       await exam.locator('#supply', { hasText: 'still unseen' }).waitFor({ timeout: 10000 });
       await clearNotifications();
       await readmeShot('exam-result');
+    });
+    const dueCount = async () => {
+      const item = page.locator('.statusbar-item', { hasText: /\d+ due/ }).first();
+      await item.waitFor({ timeout: 30000 });
+      return Number(/(\d+) due/.exec(await item.innerText())[1]);
+    };
+    let due = 0;
+    await step('readiness-dashboard-sections-chart-and-missed-items-due', async () => {
+      due = await dueCount(); // the mock's missed questions are due for their first review
+      assert.ok(due >= 27, `${due} items due after 27 missed questions`);
+      await palette('Cert Path: Show Readiness');
+      const dash = webview();
+      await dash.locator('h1', { hasText: 'Readiness: ' }).waitFor({ timeout: 30000 });
+      await dash.locator('h2', { hasText: 'By official exam section' }).waitFor({ timeout: 10000 });
+      assert.strictEqual(await dash.locator('ol.sections > li').count(), 4, 'the four PCEP-30-02 sections');
+      assert.ok((await dash.locator('svg.chart').count()) >= 2, 'section bars and the mock chart');
+      await dash.locator('#next-step', { hasText: /Review \d+ due/ }).waitFor({ timeout: 10000 });
+      await clearNotifications();
+      await readmeShot('readiness');
+    });
+    await step('review-session-answers-one-right-and-reschedules-the-items', async () => {
+      await webview().locator('#next-step').click();
+      const review = webview();
+      await review.locator('h1', { hasText: 'review' }).waitFor({ timeout: 30000 });
+      const total = Number(/of (\d+)/.exec(await review.locator('main h2').first().innerText())[1]);
+      // Answer the first choice question right, from the bank (the learner knows the answer now).
+      let right = false;
+      for (let i = 1; i <= total && !right; i++) {
+        await review.locator('main h2', { hasText: `Question ${i} of ${total}` }).waitFor({ timeout: 10000 });
+        const prompt = (await review.locator('main .prompt').innerText()).replace(/[`*_\s]/g, '');
+        const q = BANK.find((b) => b.cert === 'pcep' && b.prompt.replace(/[`*_\s]/g, '') === prompt);
+        const rows = review.locator('main .choice-row');
+        if (q && q.choices.length && (await rows.count())) {
+          const wanted = q.answer.map((a) => shownText(q.choices[a]));
+          for (let c = 0; c < (await rows.count()); c++) {
+            const text = (await rows.nth(c).locator('label').innerText()).replace(/^[A-F]\s*/, '').replace(/\s/g, '');
+            if (wanted.includes(text)) await rows.nth(c).locator('label').click();
+          }
+          await review.locator('.stats', { hasText: 'Answered 1/' }).waitFor({ timeout: 10000 });
+          right = true;
+        } else {
+          await review.locator('main h2').focus();
+          await page.keyboard.press('n');
+        }
+      }
+      assert.ok(right, 'a choice question of the review was answered');
+      await review.locator('#submit').click();
+      await review.locator('#confirm-submit').click();
+      await review.locator('.score', { hasText: '1 of' }).waitFor({ timeout: 20000 });
+      // Every item of the session is rescheduled: the right one to a later box, the rest to tomorrow.
+      const after = await dueCount().catch(() => 0);
+      assert.strictEqual(after, due - total, `${due} due before, ${total} reviewed, ${after} due after`);
+    });
+    await step('pack-markup-shown-as-text-never-run', async () => {
+      await palette('Cert Path: Open Topic');
+      await page.locator('.quick-input-widget .quick-input-box input').type('Doubling');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Doubling' })
+        .first()
+        .click({ timeout: 10000 });
+      const lesson = webview();
+      await lesson.locator('h1').first().waitFor({ timeout: 30000 });
+      assert.strictEqual(await lesson.locator('h1').first().innerText(), HOSTILE_TITLE);
+      assert.strictEqual(await lesson.locator('#app img, #app script, #app iframe, #app svg[onload]').count(), 0);
+      await lesson.locator('li', { hasText: '<svg onload=' }).first().waitFor({ timeout: 10000 });
+      assert.ok(!/^[123]$/.test(await page.title()), 'no injected script ran');
     });
     await step('walkthrough-shows-every-step-completed', async () => {
       // Completed before the window reload: VS Code kept them.

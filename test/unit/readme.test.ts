@@ -41,11 +41,13 @@ describe('README.md agrees with package.json', () => {
     assert.deepStrictEqual(rows.map((r) => r[0]).sort(), titles);
   });
 
-  it('shows only screenshots that exist, and the four the UI test writes', () => {
+  it('shows only screenshots that exist, and the seven the UI test writes', () => {
     const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]);
     assert.deepStrictEqual(
       [...images].sort(),
-      ['exam-result', 'failed-check', 'sidebar', 'walkthrough'].map((n) => `media/screenshots/${n}.png`),
+      ['exam', 'exam-result', 'failed-check', 'lesson', 'readiness', 'sidebar', 'walkthrough'].map(
+        (n) => `media/screenshots/${n}.png`,
+      ),
     );
     for (const image of images) {
       const file = path.join(root, image);
