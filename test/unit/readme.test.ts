@@ -45,7 +45,7 @@ describe('README.md agrees with package.json', () => {
     const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]);
     assert.deepStrictEqual(
       [...images].sort(),
-      ['exam', 'exam-result', 'failed-check', 'lesson', 'readiness', 'sidebar', 'walkthrough'].map(
+      ['exam-result', 'exam', 'failed-check', 'lesson', 'readiness', 'sidebar', 'walkthrough'].map(
         (n) => `media/screenshots/${n}.png`,
       ),
     );
