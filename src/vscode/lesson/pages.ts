@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { findExample, lessonView } from '../../core/lesson/view';
 import { findExercise } from '../../core/syllabus/index';
+import { LessonExample } from '../../core/syllabus/model';
+import type { SnippetReport } from '../../node/runner/snippet';
 import { Commands, Views } from '../../ids';
 import { FromLesson, parseFromLesson, ToLesson } from '../../webview/lesson/protocol';
 import { CheckService } from '../checks/service';
@@ -12,6 +14,13 @@ import { TopicNode, topicNode } from '../practice/pickers';
 import { ProgressStore } from '../progress/store';
 import { SyllabusService } from '../syllabus/service';
 import { PanelHost } from '../webview/host';
+
+/** Whether a run printed what the lesson says, and ended as it says (normally, or raising its exception). */
+function matchesLesson(example: LessonExample, r: SnippetReport): boolean {
+  if (r.stdout !== example.output) return false;
+  if (!example.raises) return r.exitCode === 0;
+  return new RegExp(`^(?:[\\w.]+\\.)?${example.raises}\\b`).test(r.stderr.split('\n').filter(Boolean).pop() ?? '');
+}
 
 /** Where the page is: the topic and the section to scroll to. */
 interface Shown {
@@ -146,7 +155,7 @@ export class LessonPages implements vscode.Disposable, vscode.WebviewPanelSerial
       stdout: r?.stdout ?? '',
       stderr: r?.stderr ?? '',
       ...(problem ? { problem } : {}),
-      ...(r && !problem ? { matches: r.stdout === example.output } : {}),
+      ...(r && !problem ? { matches: matchesLesson(example, r) } : {}),
     });
     if (outcome.interpreterProblem)
       void vscode.window
