@@ -78,6 +78,20 @@ describe('question bank coverage', () => {
       );
     });
 
+    it(`${cert.shortTitle}: every which-line-raises prompt says which line is meant`, () => {
+      // A call site and the line inside the function are both "where it raised": the prompt must pick one.
+      const says = /\bline\b.*\b(raised|raises|raising|fails|stops)\b|\bwhere\b.*\braised\b|\bwhich line\b/i;
+      const vague = bank
+        .filter((q) => q.type === 'raises' && q.choices.some((c) => /^line \d+/.test(c)))
+        .filter((q) => !says.test(q.prompt.replace(/\s+/g, ' ')))
+        .map((q) => `${q.file}:${q.line}: ${q.id}`);
+      assert.deepStrictEqual(
+        vague,
+        [],
+        `say which line is meant (e.g. "the line where the error is raised"):\n${vague.join('\n')}`,
+      );
+    });
+
     it(`${cert.shortTitle}: no answer can be guessed without Python (every strategy within 10 points of chance)`, () => {
       const list = bank.flatMap(decisions);
       const guess = meanScore(list, chance);
