@@ -48,6 +48,8 @@ export interface CertPathApi {
   dashboard: ReadinessDashboard;
   /** The raw value VS Code stored under the progress key in workspace state. */
   storedProgress(): unknown;
+  /** How many pre-started check runners are waiting (none in an untrusted workspace). */
+  warmRunners(): number;
 }
 
 /** Called by VS Code when the sidebar opens or a command runs. */
@@ -116,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): CertPathApi {
     dashboard,
     firstTreeAnswerMs: loaded,
     storedProgress: () => context.workspaceState.get(PROGRESS_KEY),
+    warmRunners: () => checks.warm.size,
   };
 }
 

@@ -60,9 +60,11 @@ describe('Feedback where the learner looks', function () {
     await api.firstTreeAnswerMs;
   });
 
-  it('mirrors practice files as test items down to each check', async () => {
+  it('mirrors practice files as test items down to each check, with a runner started before Run', async () => {
     const r = ref();
-    await openWith(r, r.exercise.starter);
+    const uri = await openWith(r, r.exercise.starter);
+    await vscode.window.showTextDocument(uri);
+    await until(() => api.warmRunners() === 1, 'a pre-started runner for the practice file in view');
     const cert = api.tests.controller.items.get('pcep');
     assert.ok(cert, 'PCEP test item');
     const exercise = cert.children.get(`pcep/${r.domain.id}`)?.children.get(`pcep/${r.topic.id}`)?.children.get(KEY);

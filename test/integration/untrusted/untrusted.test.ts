@@ -48,6 +48,10 @@ describe('Cert Path in an untrusted workspace', function () {
     const outcome = await api.tests.runOne(ref, uri);
     assert.match(String(outcome.blocked), /only in a trusted workspace/);
     assert.strictEqual(api.tests.lastReported(ref.key)?.state, 'errored', 'the Test Explorer says why');
+    // The practice file is open in the editor, yet no runner process was started ahead of a run.
+    await vscode.window.showTextDocument(uri);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.strictEqual(api.warmRunners(), 0, 'no pre-started runner in Restricted Mode');
   });
 
   it('shows a lesson but never runs its examples', async () => {
