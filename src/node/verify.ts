@@ -7,7 +7,6 @@ import * as path from 'path';
 import { Candidate } from '../core/interpreter/interpreter';
 import { ExerciseRef } from '../core/syllabus/model';
 import { renderPracticeFile, practiceRelativePath } from '../core/practice/practiceFile';
-import { RunResult } from '../core/runner/results';
 import { instantiate } from '../core/syllabus/variants';
 import {
   VariantKind,
@@ -22,7 +21,7 @@ import {
   unexplained,
 } from '../core/verify/variants';
 import mutateSource from '../python/mutate.py';
-import { BatchJob, runBatch } from './runner/batch';
+import { BatchJob, BatchResult, runBatch } from './runner/batch';
 import { DatabaseConfig } from './runner/run';
 
 /** How to verify. */
@@ -129,7 +128,7 @@ async function runPlans(
   options: VerifyOptions,
   timeoutOf: (p: Planned) => number,
   label: string,
-): Promise<RunResult[]> {
+): Promise<BatchResult[]> {
   const root = path.join(options.dir, label);
   const jobs = plans.map((p, i) => jobFor(p, path.join(root, String(i)), options, timeoutOf(p)));
   return runBatch(
@@ -165,7 +164,8 @@ async function verifyBase(refs: ExerciseRef[], options: VerifyOptions, reports: 
     ),
   );
   const baseResults = await runPlans(base, options, () => options.timeoutSeconds ?? 30, 'base');
-  // The slowest passing solution run of each exercise sets how long its mutants may take.
+  // The slowest passing solution run of each exercise (wall time, loading its imports included: a
+  // heavy import on a busy machine must not pass for a hang) sets how long its mutants may take.
   const solutionMs = new Map<string, number>();
   base.forEach((plan, i) => {
     const report = reports.get(plan.ref.key)!;
@@ -175,7 +175,7 @@ async function verifyBase(refs: ExerciseRef[], options: VerifyOptions, reports: 
     if (verdict.status === 'wrong') report.problems.push(`${verdict.message}${draw}`);
     if (verdict.status === 'skipped' && !report.skipped.includes(verdict.reason)) report.skipped.push(verdict.reason);
     if (plan.variant.kind === 'solution' && result.outcome === 'passed') {
-      const ms = result.checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
+      const ms = result.wallMs ?? result.checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
       solutionMs.set(plan.ref.key, Math.max(solutionMs.get(plan.ref.key) ?? 0, ms));
     }
   });

@@ -51,6 +51,9 @@ class Lane implements SupervisorSource {
   }
 }
 
+/** A batch run's result with its wall time (loading the code included), in ms. */
+export type BatchResult = RunResult & { wallMs?: number };
+
 /** Runs every job on `workers` warm supervisors; results in job order. An abort stops handing out jobs. */
 export async function runBatch(
   interpreter: Candidate & { executable?: string },
@@ -60,8 +63,8 @@ export async function runBatch(
   env: NodeJS.ProcessEnv = {},
   signal?: AbortSignal,
   progress?: (done: number, total: number) => void,
-): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(jobs.length);
+): Promise<BatchResult[]> {
+  const results: BatchResult[] = new Array(jobs.length);
   const executable = executableOf(interpreter);
   let next = 0;
   let done = 0;
@@ -91,7 +94,7 @@ export async function runBatch(
           },
           lane,
         );
-        results[i] = report.result;
+        results[i] = { ...report.result, wallMs: report.durationMs };
         removals.push(report.cleanup); // run folders go while the next job runs
         job.cleanup?.();
         progress?.(++done, jobs.length);
