@@ -75,7 +75,7 @@ async function verifyOn(
   wrongDraws: (ref: ExerciseRef) => number[],
   database?: DatabaseConfig,
 ) {
-  const common = {
+  const reports = await verifyExercises(refs, {
     interpreter: python,
     runnerSource,
     dir: tempDir('cert-path-content-'),
@@ -83,24 +83,10 @@ async function verifyOn(
     mutants: false,
     env: CONTENT_ENV,
     database,
-  };
-  const [main, wrong] = [
-    await verifyExercises(refs, {
-      ...common,
-      kinds: ['solution', 'starter'],
-      seeds: (ref) => (ref.exercise.params ? draws(ref) : [1]),
-    }),
-    await verifyExercises(refs, {
-      ...common,
-      kinds: ['wrong'],
-      seeds: (ref) => (ref.exercise.params ? wrongDraws(ref) : [1]),
-    }),
-  ];
-  return refs.map((ref, i) => ({
-    ref,
-    problems: [...main[i].problems, ...wrong[i].problems],
-    skipped: [...main[i].skipped, ...wrong[i].skipped],
-  }));
+    seeds: (ref) => (ref.exercise.params ? draws(ref) : [1]),
+    wrongSeeds: (ref) => (ref.exercise.params ? wrongDraws(ref) : [1]),
+  });
+  return reports.map((r) => ({ ref: r.ref, problems: r.problems, skipped: r.skipped }));
 }
 
 function older(version: string, minPython?: string): boolean {
