@@ -421,15 +421,28 @@ async function main() {
       let right = false;
       for (let i = 1; i <= total && !right; i++) {
         await review.locator('main h2', { hasText: `Question ${i} of ${total}` }).waitFor({ timeout: 10000 });
-        const prompt = (await review.locator('main .prompt').innerText()).replace(/[`*_\s]/g, '');
-        const q = BANK.find((b) => b.cert === 'pcep' && b.prompt.replace(/[`*_\s]/g, '') === prompt);
+        // Many questions share a prompt ("What does this code print?"): the code and the choices pick one.
+        const squash = (text) => text.replace(/[`*_\s]/g, '');
+        const prompt = squash(await review.locator('main .prompt').innerText());
+        const code = (await review.locator('main pre.code').count())
+          ? squash(await review.locator('main pre.code').first().innerText())
+          : '';
         const rows = review.locator('main .choice-row');
-        if (q && q.choices.length && (await rows.count())) {
+        const shown = [];
+        for (let c = 0; c < (await rows.count()); c++)
+          shown.push(squash((await rows.nth(c).locator('label').innerText()).replace(/^[A-F]\s*/, '')));
+        const q = BANK.find(
+          (b) =>
+            b.cert === 'pcep' &&
+            squash(b.prompt) === prompt &&
+            squash(b.code ?? '') === code &&
+            (b.choices ?? []).length === shown.length &&
+            b.choices.every((choice) => shown.includes(shownText(choice))),
+        );
+        if (q && shown.length) {
           const wanted = q.answer.map((a) => shownText(q.choices[a]));
-          for (let c = 0; c < (await rows.count()); c++) {
-            const text = (await rows.nth(c).locator('label').innerText()).replace(/^[A-F]\s*/, '').replace(/\s/g, '');
-            if (wanted.includes(text)) await rows.nth(c).locator('label').click();
-          }
+          for (let c = 0; c < shown.length; c++)
+            if (wanted.includes(shown[c])) await rows.nth(c).locator('label').click();
           await review.locator('.stats', { hasText: 'Answered 1/' }).waitFor({ timeout: 10000 });
           right = true;
         } else {
@@ -447,7 +460,9 @@ async function main() {
     });
     await step('pack-markup-shown-as-text-never-run', async () => {
       await palette('Cert Path: Open Topic');
-      await page.locator('.quick-input-widget .quick-input-box input').type('Doubling');
+      // The topic picker replaces the palette: filter only once its list is shown, or the text goes to the palette.
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
+      await page.locator('.quick-input-widget .quick-input-box input').fill('Doubling');
       await page
         .locator('.quick-input-list .monaco-list-row', { hasText: 'Doubling' })
         .first()
