@@ -74,7 +74,15 @@ async function compileSyllabus() {
   const { loadSyllabusFolder, readYamlFiles, loadQuestions, formatProblem } = module.exports;
   const syllabus = loadSyllabusFolder('syllabus'); // throws on any problem, failing the build
   fs.mkdirSync('dist', { recursive: true });
-  fs.writeFileSync(path.join('dist', 'syllabus.json'), JSON.stringify({ certifications: syllabus.certifications }));
+  // Wrong solutions and equivalent mutants are for the content gate (which reads the YAML), not for learners.
+  function authoringOnly(key, value) {
+    const exercise = this && Array.isArray(this.checks);
+    return exercise && (key === 'wrong' || key === 'equivalentMutants') ? undefined : value;
+  }
+  fs.writeFileSync(
+    path.join('dist', 'syllabus.json'),
+    JSON.stringify({ certifications: syllabus.certifications }, authoringOnly),
+  );
   // Question banks go to their own file: only an exam or quiz reads them, never activation.
   const read = readYamlFiles(path.join('syllabus', 'questions'), 'syllabus/questions');
   const bank = loadQuestions(read.sources, syllabus);
@@ -91,6 +99,8 @@ async function main() {
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
       external: ['vscode'],
+      // Module-scoped (the bundle is a CommonJS module): when the host started evaluating the bundle.
+      banner: { js: '"use strict";\nvar CERT_PATH_BUNDLE_START = Date.now();' }, // the directive must stay first
       minify: production,
     },
     {

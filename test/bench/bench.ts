@@ -161,6 +161,7 @@ async function wholeBankBatch(dir: string) {
           minPython: exercise.minPython,
           requires: exercise.requires,
           timeoutSeconds: 30,
+          folder: !!exercise.files, // a multi-file exercise runs its whole folder, as the extension's runs do
         },
       };
     }),
@@ -198,6 +199,7 @@ async function wholeBank(dir: string) {
         minPython: exercise.minPython,
         requires: exercise.requires,
         timeoutSeconds: 30,
+        snapshot: exercise.files ? 'folder' : 'file',
         runnerSource,
       });
       // A run skipped for a missing display or module is counted apart: it is neither right nor wrong.
@@ -227,7 +229,10 @@ function vsix(): { bytes?: number; files?: number; note?: string } {
   }
 }
 
-async function inVsCode(): Promise<Record<string, number> & { vscodeVersion: string }> {
+/** Activation figures are single samples per host start: this many starts give their medians. */
+const ACTIVATIONS = 5;
+
+async function inVsCode(activationOnly = false): Promise<Record<string, number> & { vscodeVersion: string }> {
   const out = path.join(os.tmpdir(), `cert-path-bench-${process.pid}.json`);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-path-bench-ws-'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -236,7 +241,11 @@ async function inVsCode(): Promise<Record<string, number> & { vscodeVersion: str
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'bench', 'vscode'),
     workspaceFolder: workspace,
-    env: { CERT_PATH_TEST_PYTHON: python, CERT_PATH_BENCH_OUT: out },
+    env: {
+      CERT_PATH_TEST_PYTHON: python,
+      CERT_PATH_BENCH_OUT: out,
+      ...(activationOnly ? { CERT_PATH_BENCH_ACTIVATION_ONLY: '1' } : {}),
+    },
   });
   fs.rmSync(workspace, { recursive: true, force: true });
   return JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -261,6 +270,13 @@ async function main() {
   const loader = fs.statSync(path.join(ROOT, 'dist', 'loader.js')).size;
   const packaged = vsix();
   const vs = await inVsCode();
+  const starts = [vs];
+  for (let i = 1; i < ACTIVATIONS; i++) starts.push(await inVsCode(true));
+  const activation = {
+    toTree: median(starts.map((s) => s.activationMs)),
+    call: median(starts.map((s) => s.activateCallMs)),
+    own: median(starts.map((s) => s.ownActivationMs)),
+  };
   const target = rt.direct * 1.1;
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   const rows: [string, string, string, string][] = [
@@ -304,16 +320,16 @@ async function main() {
         : `≥ 5× faster: ${rt.pytest / rt.runner >= 5 ? 'met' : 'missed'}`,
     ],
     [
-      'Activation → first tree answer with the full syllabus',
-      f(vs.activationMs),
+      `Activation → first tree answer with the full syllabus (median of ${ACTIVATIONS} host starts)`,
+      f(activation.toTree),
       '',
-      `≤ 50 ms: ${vs.activationMs <= 50 ? 'met' : 'missed'}`,
+      `≤ 50 ms: ${activation.toTree <= 50 ? 'met' : 'missed'}`,
     ],
     [
-      'activate() as called by the host, including bundle load',
-      f(vs.activateCallMs),
-      '',
-      `≤ 40 ms: ${vs.activateCallMs <= 40 ? 'met' : 'missed'}`,
+      `activate() as called by the host, including bundle load (median of ${ACTIVATIONS} host starts)`,
+      f(activation.call),
+      `of which the extension's own code (bundle evaluated, activate() run): ${f(activation.own)}; the rest is the host building the extension's context (its storage, over RPC), in parallel with the load`,
+      `≤ 40 ms: ${activation.call <= 40 ? 'met' : 'missed'}`,
     ],
     [
       `Whole bank: ${bank.exercises} exercises × (solution, starter), ${os.cpus().length} cores, a warm interpreter per core (fork per run)`,

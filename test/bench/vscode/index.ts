@@ -29,6 +29,15 @@ export async function run(): Promise<void> {
   const api = await extension.activate();
   const activateCallMs = Date.now() - started;
   const activationMs = await api.firstTreeAnswerMs;
+  const ownActivationMs = api.ownActivationMs;
+  if (process.env.CERT_PATH_BENCH_ACTIVATION_ONLY) {
+    // One more activation sample for the median: a fresh host each time, nothing else measured.
+    fs.writeFileSync(
+      process.env.CERT_PATH_BENCH_OUT!,
+      JSON.stringify({ vscodeVersion: vscode.version, activationMs, activateCallMs, ownActivationMs }),
+    );
+    return;
+  }
   const afterActivation = settledMemory();
 
   const ref = findExercise(api.syllabus.syllabus, 'pcep/arithmetic/split-seconds');
@@ -55,6 +64,7 @@ export async function run(): Promise<void> {
     vscodeVersion: vscode.version,
     activationMs,
     activateCallMs,
+    ownActivationMs,
     heapAfterActivation: afterActivation.heapUsed,
     rssAfterActivation: afterActivation.rss,
     heapAfter10: memory[10].heapUsed,
