@@ -14,8 +14,8 @@ export const RUN_MARKER = 'CERT_PATH_RUN';
  * Kills every process whose environment carries this run's marker: children that started a session
  * of their own (and so left the process group) still inherit the environment. Linux only (/proc).
  */
-export async function killMarked(marker: string): Promise<number> {
-  if (process.platform !== 'linux') return 0;
+export async function killMarked(marker: string, platform: NodeJS.Platform = process.platform): Promise<number> {
+  if (platform !== 'linux') return 0; // no /proc to read: the process group (Windows: the job object) has to do
   const needle = Buffer.from(`${RUN_MARKER}=${marker}\0`);
   const pids = (await fs.readdir('/proc').catch(() => [] as string[])).filter(
     (p) => /^\d+$/.test(p) && Number(p) !== process.pid,
